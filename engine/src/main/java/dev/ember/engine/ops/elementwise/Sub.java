@@ -1,0 +1,30 @@
+package dev.ember.engine.ops.elementwise;
+
+import dev.ember.engine.Tensor;
+import dev.ember.engine.autograd.Node;
+import dev.ember.engine.backend.BinaryOp;
+import dev.ember.engine.ops.Broadcasting;
+
+/** {@code a - b} with broadcasting; mirrors {@code torch.sub} ({@code SubBackward0}). */
+public final class Sub extends Node {
+    private final long[] aShape;
+    private final long[] bShape;
+
+    private Sub(Tensor a, Tensor b) {
+        super(a, b);
+        aShape = a.shape();
+        bShape = b.shape();
+    }
+
+    public static Tensor apply(Tensor a, Tensor b) {
+        Operands o = Operands.binary("sub", BinaryOp.SUB, a, b, false);
+        return record(o.out, () -> new Sub(o.a, o.b), o.a, o.b);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        return new Tensor[] {
+            needsInputGrad(0) ? Broadcasting.sumTo(g, aShape) : null,
+            needsInputGrad(1) ? Broadcasting.sumTo(g.neg(), bShape) : null};
+    }
+}

@@ -1,0 +1,2 @@
+/** Matrix products. */
+package dev.ember.engine.ops.linalg;

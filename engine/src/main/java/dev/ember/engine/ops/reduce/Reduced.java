@@ -1,0 +1,44 @@
+package dev.ember.engine.ops.reduce;
+
+import dev.ember.engine.Tensor;
+import dev.ember.engine.internal.Shapes;
+
+/** Shape bookkeeping shared by reductions. */
+public final class Reduced {
+    private Reduced() {
+    }
+
+    /** Normalised dims; empty means all. */
+    public static int[] dims(String op, Tensor x, int[] dims) {
+        return Shapes.dims(op, dims, x.dim());
+    }
+
+    /** The input shape with reduced dims set to 1 (the keepdim shape). */
+    public static long[] keptShape(long[] shape, int[] dims) {
+        long[] s = shape.clone();
+        if (dims.length == 0) {
+            java.util.Arrays.fill(s, 1);
+        }
+        for (int d : dims) {
+            s[d] = 1;
+        }
+        return s;
+    }
+
+    /** Number of elements reduced into each output element. */
+    public static long count(long[] shape, int[] dims) {
+        if (dims.length == 0) {
+            return Shapes.numel(shape);
+        }
+        long n = 1;
+        for (int d : dims) {
+            n *= shape[d];
+        }
+        return n;
+    }
+
+    /** A gradient of the reduced shape brought back to {@code inputShape} (keepdim reshape, then expand). */
+    public static Tensor expandBack(Tensor g, long[] inputShape, int[] dims) {
+        return g.reshape(keptShape(inputShape, dims)).expand(inputShape);
+    }
+}

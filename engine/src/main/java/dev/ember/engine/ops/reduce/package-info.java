@@ -1,0 +1,2 @@
+/** Reductions over all or given dimensions, with {@code keepdim}. */
+package dev.ember.engine.ops.reduce;

@@ -1,0 +1,230 @@
+package dev.ember.engine.ops;
+
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A plain double n-d array for reference implementations in tests: naive loops, no ND4J,
+ * so it is independent of the engine it checks.
+ */
+public final class NdRef {
+    public final long[] shape;
+    public final double[] data;
+
+    public NdRef(long[] shape, double[] data) {
+        this.shape = shape.clone();
+        this.data = data;
+        if (numel(shape) != data.length) {
+            throw new IllegalArgumentException("NdRef: shape " + Arrays.toString(shape) + " vs " + data.length);
+        }
+    }
+
+    public static NdRef zeros(long... shape) {
+        return new NdRef(shape, new double[(int) numel(shape)]);
+    }
+
+    public static NdRef scalar(double v) {
+        return new NdRef(new long[0], new double[] {v});
+    }
+
+    public static long numel(long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    public long[] strides() {
+        long[] st = new long[shape.length];
+        long s = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            st[i] = s;
+            s *= shape[i];
+        }
+        return st;
+    }
+
+    /** The multi-index of flat position {@code flat}. */
+    public long[] index(long flat) {
+        long[] idx = new long[shape.length];
+        for (int i = shape.length - 1; i >= 0; i--) {
+            idx[i] = flat % shape[i];
+            flat /= shape[i];
+        }
+        return idx;
+    }
+
+    public int flat(long... idx) {
+        long f = 0;
+        long[] st = strides();
+        for (int i = 0; i < idx.length; i++) {
+            f += idx[i] * st[i];
+        }
+        return (int) f;
+    }
+
+    public double get(long... idx) {
+        return data[flat(idx)];
+    }
+
+    public void set(double v, long... idx) {
+        data[flat(idx)] = v;
+    }
+
+    public NdRef map(DoubleUnaryOperator f) {
+        double[] out = new double[data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = f.applyAsDouble(data[i]);
+        }
+        return new NdRef(shape, out);
+    }
+
+    /** Broadcasting elementwise combination, by explicit index arithmetic. */
+    public static NdRef zip(NdRef a, NdRef b, DoubleBinaryOperator f) {
+        int rank = Math.max(a.rank(), b.rank());
+        long[] out = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            long da = i < rank - a.rank() ? 1 : a.shape[i - (rank - a.rank())];
+            long db = i < rank - b.rank() ? 1 : b.shape[i - (rank - b.rank())];
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException("NdRef.zip: not broadcastable");
+            }
+            out[i] = Math.max(da, db);
+        }
+        NdRef r = zeros(out);
+        for (int k = 0; k < r.data.length; k++) {
+            long[] idx = r.index(k);
+            r.data[k] = f.applyAsDouble(a.at(idx), b.at(idx));
+        }
+        return r;
+    }
+
+    /** Broadcasting elementwise combination of any number of arrays. */
+    public static NdRef zipAll(java.util.function.ToDoubleFunction<double[]> f, NdRef... xs) {
+        int rank = 0;
+        for (NdRef x : xs) {
+            rank = Math.max(rank, x.rank());
+        }
+        long[] out = new long[rank];
+        Arrays.fill(out, 1);
+        for (NdRef x : xs) {
+            for (int i = 0; i < x.rank(); i++) {
+                int o = i + rank - x.rank();
+                out[o] = Math.max(out[o], x.shape[i]);
+            }
+        }
+        NdRef r = zeros(out);
+        double[] vals = new double[xs.length];
+        for (int k = 0; k < r.data.length; k++) {
+            long[] idx = r.index(k);
+            for (int j = 0; j < xs.length; j++) {
+                vals[j] = xs[j].at(idx);
+            }
+            r.data[k] = f.applyAsDouble(vals);
+        }
+        return r;
+    }
+
+    /** Element at a (right-aligned, broadcast) index of a possibly larger rank. */
+    public double at(long[] bigIdx) {
+        long f = 0;
+        long[] st = strides();
+        int off = bigIdx.length - shape.length;
+        for (int i = 0; i < shape.length; i++) {
+            long v = shape[i] == 1 ? 0 : bigIdx[i + off];
+            f += v * st[i];
+        }
+        return data[(int) f];
+    }
+
+    /** Reduces over {@code dims} (empty = all) with {@code op} starting from {@code init}. */
+    public NdRef reduce(int[] dims, boolean keepdim, double init, DoubleBinaryOperator op) {
+        boolean[] red = new boolean[shape.length];
+        if (dims.length == 0) {
+            Arrays.fill(red, true);
+        }
+        for (int d : dims) {
+            red[d < 0 ? d + shape.length : d] = true;
+        }
+        long[] kept = shape.clone();
+        for (int i = 0; i < kept.length; i++) {
+            if (red[i]) {
+                kept[i] = 1;
+            }
+        }
+        NdRef r = zeros(kept);
+        Arrays.fill(r.data, init);
+        for (int k = 0; k < data.length; k++) {
+            long[] idx = index(k);
+            for (int i = 0; i < idx.length; i++) {
+                if (red[i]) {
+                    idx[i] = 0;
+                }
+            }
+            int o = r.flat(idx);
+            r.data[o] = op.applyAsDouble(r.data[o], data[k]);
+        }
+        if (keepdim) {
+            return r;
+        }
+        long[] out = new long[shape.length];
+        int n = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (!red[i]) {
+                out[n++] = shape[i];
+            }
+        }
+        return new NdRef(Arrays.copyOf(out, n), r.data);
+    }
+
+    public NdRef reshape(long... s) {
+        return new NdRef(s, data.clone());
+    }
+
+    public NdRef permute(int... dims) {
+        long[] out = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            out[i] = shape[dims[i]];
+        }
+        NdRef r = zeros(out);
+        for (int k = 0; k < r.data.length; k++) {
+            long[] idx = r.index(k);
+            long[] src = new long[dims.length];
+            for (int i = 0; i < dims.length; i++) {
+                src[dims[i]] = idx[i];
+            }
+            r.data[k] = get(src);
+        }
+        return r;
+    }
+
+    /** Naive (batched) matrix product of equal-rank operands with equal batch dims. */
+    public static NdRef matmul(NdRef a, NdRef b) {
+        int r = a.rank();
+        long m = a.shape[r - 2];
+        long k = a.shape[r - 1];
+        long n = b.shape[r - 1];
+        long[] out = a.shape.clone();
+        out[r - 1] = n;
+        NdRef c = zeros(out);
+        long batch = numel(Arrays.copyOf(a.shape, r - 2));
+        for (long bi = 0; bi < batch; bi++) {
+            for (long i = 0; i < m; i++) {
+                for (long j = 0; j < n; j++) {
+                    double s = 0;
+                    for (long q = 0; q < k; q++) {
+                        s += a.data[(int) (bi * m * k + i * k + q)] * b.data[(int) (bi * k * n + q * n + j)];
+                    }
+                    c.data[(int) (bi * m * n + i * n + j)] = s;
+                }
+            }
+        }
+        return c;
+    }
+}
