@@ -685,6 +685,10 @@ public final class Tensor {
         return Compare.apply("ge", BinaryOp.GE, this, scalarLike(value));
     }
 
+    // ---------------------------------------------------------------- more elementwise math (ops/elementwise)
+
+    // ---------------------------------------------------------------- activations (ops/elementwise)
+
     private Tensor scalarLike(double value) {
         return scalar(value, dev.ember.engine.internal.Promotion.scalarType(dtype(), value));
     }
@@ -731,6 +735,8 @@ public final class Tensor {
         return Mean.apply(this, dims, keepdim);
     }
 
+    // ---------------------------------------------------------------- more reductions (ops/reduce)
+
     // ---------------------------------------------------------------- shape (ops/shape)
 
     /** A view with a new shape (one size may be -1); fails when the layout does not allow a view. Mirrors {@code tensor.view}. */
@@ -773,12 +779,16 @@ public final class Tensor {
         return Kernels.shape().isContiguous(data);
     }
 
+    // ---------------------------------------------------------------- more shape, slicing and indexing (ops/shape)
+
     // ---------------------------------------------------------------- linalg (ops/linalg)
 
     /** Matrix product with PyTorch's 1-D, 2-D and batched broadcasting rules; mirrors {@code torch.matmul}. */
     public Tensor matmul(Tensor other) {
         return Matmul.apply(this, other);
     }
+
+    // ---------------------------------------------------------------- more linalg (ops/linalg)
 
     // ---------------------------------------------------------------- in-place (internal/InPlace)
 

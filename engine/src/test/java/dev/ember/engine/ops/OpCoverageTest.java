@@ -28,6 +28,18 @@ class OpCoverageTest {
         assertThat(missing).as("ops without a row in OpSpecTable (add one to the family's *Specs file)").isEmpty();
     }
 
+    @Test
+    void everyRowHasAPyTorchExpression() {
+        assertThat(OpSpecTable.all()).filteredOn(r -> r.torch == null).extracting(r -> r.name)
+                .as("rows without .torch(...) (TorchOracleTest checks them against real PyTorch)").isEmpty();
+    }
+
+    @Test
+    void rowNamesAreUnique() {
+        java.util.List<String> names = OpSpecTable.all().stream().map(r -> r.name).toList();
+        assertThat(names).doesNotHaveDuplicates();
+    }
+
     /** Public classes under ops/ that declare a public static apply(...): the op entry points. */
     static Set<String> opClasses() throws IOException, URISyntaxException, ClassNotFoundException {
         Path root = Path.of(dev.ember.engine.ops.Broadcasting.class.getProtectionDomain().getCodeSource()
