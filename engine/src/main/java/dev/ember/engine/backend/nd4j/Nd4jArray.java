@@ -13,6 +13,9 @@ final class Nd4jArray implements Array {
     Nd4jArray(INDArray nd) {
         this.nd = nd;
         this.dtype = toDType(nd.dataType());
+        if (!nd.isView() && !nd.isEmpty()) {
+            Nd4jMemory.allocated(nd.length() * dtype.byteSize());
+        }
     }
 
     static INDArray of(Array a) {
