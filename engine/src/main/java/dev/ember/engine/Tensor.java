@@ -45,7 +45,7 @@ import java.util.function.UnaryOperator;
  * element type ({@code double[]} gives float64, {@code int[]} gives int32).
  */
 public final class Tensor {
-    private final Array data;
+    private Array data;
     private final long[] version;
     private final Tensor viewBase;
     private boolean requiresGrad;
@@ -102,6 +102,23 @@ public final class Tensor {
     /** Engine internal: marks an in-place modification (saved copies of this tensor become invalid). */
     public void bumpVersion() {
         version[0]++;
+    }
+
+    /**
+     * Replaces this tensor's storage with {@code source}'s (shape and dtype may change), keeping its
+     * identity, {@code requiresGrad} and {@code grad}; mirrors assigning {@code param.data = source}.
+     * Used by {@code Module.to(dtype)}; not recorded by autograd.
+     */
+    public void setData(Tensor source) {
+        if (gradFn != null) {
+            throw new IllegalStateException("setData: only leaf tensors can have their data replaced");
+        }
+        if (requiresGrad && !source.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("setData: a tensor that requires grad needs floating-point data, got "
+                    + source.dtype());
+        }
+        this.data = source.data;
+        bumpVersion();
     }
 
     /** The in-place modification counter, shared with views; mirrors {@code tensor._version}. */
