@@ -1,0 +1,30 @@
+package dev.ember.engine.ops.elementwise;
+
+import dev.ember.engine.Tensor;
+import dev.ember.engine.autograd.Node;
+import dev.ember.engine.autograd.SavedTensor;
+import dev.ember.engine.backend.BinaryOp;
+import dev.ember.engine.backend.Kernels;
+
+/** {@code max(x, lo)}; mirrors {@code torch.clamp_min} ({@code ClampMinBackward0}: gradient where {@code x >= lo}). */
+public final class ClampMin extends Node {
+    private final SavedTensor x;
+    private final double lo;
+
+    private ClampMin(Tensor x, double lo) {
+        super(x);
+        this.x = save(x);
+        this.lo = lo;
+    }
+
+    public static Tensor apply(Tensor x, double lo) {
+        Tensor in = Clamp.operand("clampMin", x, lo);
+        Tensor out = Tensor.wrap(Kernels.elementwise().binaryScalar(BinaryOp.MAXIMUM, in.array(), lo));
+        return record(out, () -> new ClampMin(in, lo), in);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        return new Tensor[] {Tensor.where(x.get().ge(lo), g, Operands.zero(g))};
+    }
+}
