@@ -8,23 +8,21 @@ import dev.ember.engine.backend.Kernels;
 
 /** {@code min(x, hi)}; mirrors {@code torch.clamp_max} ({@code ClampMaxBackward0}: gradient where {@code x <= hi}). */
 public final class ClampMax extends Node {
-    private final SavedTensor x;
-    private final double hi;
+    private final SavedTensor inside;
 
-    private ClampMax(Tensor x, double hi) {
+    private ClampMax(Tensor x, Tensor inside) {
         super(x);
-        this.x = save(x);
-        this.hi = hi;
+        this.inside = save(inside);
     }
 
     public static Tensor apply(Tensor x, double hi) {
-        Tensor in = Clamp.operand("clampMax", x, hi);
+        Tensor in = Clamp.operand(x, hi);
         Tensor out = Tensor.wrap(Kernels.elementwise().binaryScalar(BinaryOp.MINIMUM, in.array(), hi));
-        return record(out, () -> new ClampMax(in, hi), in);
+        return record(out, () -> new ClampMax(in, in.le(hi)), in);
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        return new Tensor[] {Tensor.where(x.get().le(hi), g, Operands.zero(g))};
+        return new Tensor[] {Tensor.where(inside.get(), g, Operands.zero(g))};
     }
 }

@@ -92,25 +92,22 @@ public final class Norm extends Node {
             return new Tensor[] {v.sign().mul(Amax.evenly(g, mask, inputShape, dims))};
         }
         Tensor zero = Tensor.scalar(0.0, v.dtype());
+        Tensor one = Tensor.scalar(1.0, v.dtype());
+        if (p < 1) {
+            // sign(x) |x|^(p-1) (0 at x = 0) * g * norm^(1-p); PyTorch leaves a zero norm unmasked here.
+            Tensor isZero = v.eq(0.0);
+            Tensor scaled = Tensor.where(isZero, zero, v.sign().mul(Tensor.where(isZero, one, v.abs()).pow(p - 1)));
+            return new Tensor[] {scaled.mul(gk.mul(norm.pow(1 - p)))};
+        }
+        // Elsewhere the gradient at a zero norm is 0; a safe divisor keeps the masked entries finite
+        // under double backward.
         Tensor normIsZero = norm.eq(0.0);
-        // A safe divisor where the norm is 0, so that masked entries stay finite under double backward.
-        Tensor safeNorm = Tensor.where(normIsZero, Tensor.scalar(1.0, v.dtype()), norm);
+        Tensor safeNorm = Tensor.where(normIsZero, one, norm);
         if (p == 2) {
             return new Tensor[] {Tensor.where(normIsZero, zero, gk.div(safeNorm)).mul(v)};
         }
         Tensor scale = Tensor.where(normIsZero, zero, gk.div(safeNorm.pow(p - 1)));
-        Tensor scaled;
-        if (p < 1) {
-            Tensor isZero = v.eq(0.0);
-            Tensor safeAbs = Tensor.where(isZero, Tensor.scalar(1.0, v.dtype()), v.abs());
-            scaled = Tensor.where(isZero, zero, v.sign().mul(safeAbs.pow(p - 1)));
-            // PyTorch leaves a zero norm unmasked for p < 1 (its gradient is then infinite).
-            scale = gk.mul(norm.pow(1 - p));
-        } else if (p < 2) {
-            scaled = v.sign().mul(v.abs().pow(p - 1));
-        } else {
-            scaled = v.mul(v.abs().pow(p - 2));
-        }
+        Tensor scaled = p < 2 ? v.sign().mul(v.abs().pow(p - 1)) : v.mul(v.abs().pow(p - 2));
         return new Tensor[] {scaled.mul(scale)};
     }
 }
