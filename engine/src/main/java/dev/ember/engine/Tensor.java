@@ -12,19 +12,58 @@ import dev.ember.engine.internal.Creation;
 import dev.ember.engine.internal.InPlace;
 import dev.ember.engine.internal.Shapes;
 import dev.ember.engine.internal.TensorFormatter;
+import dev.ember.engine.ops.elementwise.Abs;
 import dev.ember.engine.ops.elementwise.Add;
+import dev.ember.engine.ops.elementwise.Ceil;
+import dev.ember.engine.ops.elementwise.Clamp;
+import dev.ember.engine.ops.elementwise.ClampMax;
+import dev.ember.engine.ops.elementwise.ClampMin;
 import dev.ember.engine.ops.elementwise.Compare;
+import dev.ember.engine.ops.elementwise.Cos;
 import dev.ember.engine.ops.elementwise.Div;
+import dev.ember.engine.ops.elementwise.Elu;
+import dev.ember.engine.ops.elementwise.Erf;
 import dev.ember.engine.ops.elementwise.Exp;
+import dev.ember.engine.ops.elementwise.Expm1;
+import dev.ember.engine.ops.elementwise.Floor;
+import dev.ember.engine.ops.elementwise.Gelu;
+import dev.ember.engine.ops.elementwise.IsInf;
+import dev.ember.engine.ops.elementwise.IsNan;
+import dev.ember.engine.ops.elementwise.LeakyRelu;
+import dev.ember.engine.ops.elementwise.Log1p;
 import dev.ember.engine.ops.elementwise.Log;
+import dev.ember.engine.ops.elementwise.LogSoftmax;
+import dev.ember.engine.ops.elementwise.Logical;
+import dev.ember.engine.ops.elementwise.Maximum;
+import dev.ember.engine.ops.elementwise.Minimum;
 import dev.ember.engine.ops.elementwise.Mul;
 import dev.ember.engine.ops.elementwise.Neg;
 import dev.ember.engine.ops.elementwise.Pow;
+import dev.ember.engine.ops.elementwise.Reciprocal;
+import dev.ember.engine.ops.elementwise.Relu;
+import dev.ember.engine.ops.elementwise.Round;
+import dev.ember.engine.ops.elementwise.Rsqrt;
+import dev.ember.engine.ops.elementwise.Sigmoid;
+import dev.ember.engine.ops.elementwise.Sign;
+import dev.ember.engine.ops.elementwise.Sin;
+import dev.ember.engine.ops.elementwise.Softmax;
+import dev.ember.engine.ops.elementwise.Softplus;
+import dev.ember.engine.ops.elementwise.Sqrt;
 import dev.ember.engine.ops.elementwise.Sub;
+import dev.ember.engine.ops.elementwise.Tanh;
 import dev.ember.engine.ops.elementwise.Where;
 import dev.ember.engine.ops.linalg.Matmul;
+import dev.ember.engine.ops.reduce.Amax;
+import dev.ember.engine.ops.reduce.Argmax;
+import dev.ember.engine.ops.reduce.Logsumexp;
+import dev.ember.engine.ops.reduce.Max;
+import dev.ember.engine.ops.reduce.MaxDim;
 import dev.ember.engine.ops.reduce.Mean;
+import dev.ember.engine.ops.reduce.Norm;
+import dev.ember.engine.ops.reduce.Prod;
+import dev.ember.engine.ops.reduce.Std;
 import dev.ember.engine.ops.reduce.Sum;
+import dev.ember.engine.ops.reduce.Var;
 import dev.ember.engine.ops.shape.Clone;
 import dev.ember.engine.ops.shape.Expand;
 import dev.ember.engine.ops.shape.Permute;
@@ -704,7 +743,197 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- more elementwise math (ops/elementwise)
 
+    /** {@code log(1 + this)}, accurate near 0; mirrors {@code torch.log1p}. */
+    public Tensor log1p() {
+        return Log1p.apply(this);
+    }
+
+    /** {@code exp(this) - 1}, accurate near 0; mirrors {@code torch.expm1}. */
+    public Tensor expm1() {
+        return Expm1.apply(this);
+    }
+
+    /** Square root; mirrors {@code torch.sqrt}. */
+    public Tensor sqrt() {
+        return Sqrt.apply(this);
+    }
+
+    /** {@code 1 / sqrt(this)}; mirrors {@code torch.rsqrt}. */
+    public Tensor rsqrt() {
+        return Rsqrt.apply(this);
+    }
+
+    /** Absolute value; mirrors {@code torch.abs}. */
+    public Tensor abs() {
+        return Abs.apply(this);
+    }
+
+    /** -1, 0 or 1 by sign; mirrors {@code torch.sign}. */
+    public Tensor sign() {
+        return Sign.apply(this);
+    }
+
+    /** {@code this * this}; mirrors {@code torch.square} (which PyTorch records as {@code PowBackward0}). */
+    public Tensor square() {
+        return Pow.Scalar.apply(this, 2);
+    }
+
+    /** {@code 1 / this}; mirrors {@code torch.reciprocal}. */
+    public Tensor reciprocal() {
+        return Reciprocal.apply(this);
+    }
+
+    /** Sine; mirrors {@code torch.sin}. */
+    public Tensor sin() {
+        return Sin.apply(this);
+    }
+
+    /** Cosine; mirrors {@code torch.cos}. */
+    public Tensor cos() {
+        return Cos.apply(this);
+    }
+
+    /** The Gauss error function; mirrors {@code torch.erf}. */
+    public Tensor erf() {
+        return Erf.apply(this);
+    }
+
+    /** Elementwise maximum with broadcasting (ties split the gradient); mirrors {@code torch.maximum}. */
+    public Tensor maximum(Tensor other) {
+        return Maximum.apply(this, other);
+    }
+
+    /** Elementwise minimum with broadcasting (ties split the gradient); mirrors {@code torch.minimum}. */
+    public Tensor minimum(Tensor other) {
+        return Minimum.apply(this, other);
+    }
+
+    /** Values limited to {@code [min, max]}; mirrors {@code torch.clamp(x, min, max)}. */
+    public Tensor clamp(double min, double max) {
+        return Clamp.apply(this, min, max);
+    }
+
+    /** Values limited below by {@code min}; mirrors {@code torch.clamp_min}. */
+    public Tensor clampMin(double min) {
+        return ClampMin.apply(this, min);
+    }
+
+    /** Values limited above by {@code max}; mirrors {@code torch.clamp_max}. */
+    public Tensor clampMax(double max) {
+        return ClampMax.apply(this, max);
+    }
+
+    /** Largest integer not above each value (zero gradient); mirrors {@code torch.floor}. */
+    public Tensor floor() {
+        return Floor.apply(this);
+    }
+
+    /** Smallest integer not below each value (zero gradient); mirrors {@code torch.ceil}. */
+    public Tensor ceil() {
+        return Ceil.apply(this);
+    }
+
+    /** Nearest integer, halves to even (zero gradient); mirrors {@code torch.round}. */
+    public Tensor round() {
+        return Round.apply(this);
+    }
+
+    /** {@code this && other} elementwise (bool, nonzero is true); mirrors {@code torch.logical_and}. */
+    public Tensor logicalAnd(Tensor other) {
+        return Logical.apply("logicalAnd", BinaryOp.LOGICAL_AND, this, other);
+    }
+
+    /** {@code this || other} elementwise (bool); mirrors {@code torch.logical_or}. */
+    public Tensor logicalOr(Tensor other) {
+        return Logical.apply("logicalOr", BinaryOp.LOGICAL_OR, this, other);
+    }
+
+    /** {@code this ^ other} elementwise (bool); mirrors {@code torch.logical_xor}. */
+    public Tensor logicalXor(Tensor other) {
+        return Logical.apply("logicalXor", BinaryOp.LOGICAL_XOR, this, other);
+    }
+
+    /** {@code !this} elementwise (bool); mirrors {@code torch.logical_not}. */
+    public Tensor logicalNot() {
+        return Logical.not(this);
+    }
+
+    /** True where NaN (bool); mirrors {@code torch.isnan}. */
+    public Tensor isnan() {
+        return IsNan.apply(this);
+    }
+
+    /** True where +-infinity (bool); mirrors {@code torch.isinf}. */
+    public Tensor isinf() {
+        return IsInf.apply(this);
+    }
+
     // ---------------------------------------------------------------- activations (ops/elementwise)
+
+    /** {@code max(this, 0)}; mirrors {@code torch.relu}. */
+    public Tensor relu() {
+        return Relu.apply(this);
+    }
+
+    /** Leaky ReLU with slope 0.01; mirrors {@code F.leaky_relu}. */
+    public Tensor leakyRelu() {
+        return LeakyRelu.apply(this, 0.01);
+    }
+
+    /** Leaky ReLU with {@code negativeSlope} below 0; mirrors {@code F.leaky_relu(x, negative_slope)}. */
+    public Tensor leakyRelu(double negativeSlope) {
+        return LeakyRelu.apply(this, negativeSlope);
+    }
+
+    /** ELU with alpha 1; mirrors {@code F.elu}. */
+    public Tensor elu() {
+        return Elu.apply(this, 1.0);
+    }
+
+    /** ELU, {@code alpha * (exp(x) - 1)} below 0; mirrors {@code F.elu(x, alpha)}. */
+    public Tensor elu(double alpha) {
+        return Elu.apply(this, alpha);
+    }
+
+    /** GELU, exact erf form; mirrors {@code F.gelu}. */
+    public Tensor gelu() {
+        return Gelu.apply(this, "none");
+    }
+
+    /** GELU with {@code approximate} "none" (erf) or "tanh"; mirrors {@code F.gelu(x, approximate=...)}. */
+    public Tensor gelu(String approximate) {
+        return Gelu.apply(this, approximate);
+    }
+
+    /** {@code 1 / (1 + exp(-this))}; mirrors {@code torch.sigmoid}. */
+    public Tensor sigmoid() {
+        return Sigmoid.apply(this);
+    }
+
+    /** Hyperbolic tangent; mirrors {@code torch.tanh}. */
+    public Tensor tanh() {
+        return Tanh.apply(this);
+    }
+
+    /** Softplus with beta 1, threshold 20; mirrors {@code F.softplus}. */
+    public Tensor softplus() {
+        return Softplus.apply(this, 1, 20);
+    }
+
+    /** {@code log(1 + exp(beta x)) / beta}, linear above {@code threshold}; mirrors {@code F.softplus(x, beta, threshold)}. */
+    public Tensor softplus(double beta, double threshold) {
+        return Softplus.apply(this, beta, threshold);
+    }
+
+    /** Softmax along {@code dim} (numerically stable); mirrors {@code torch.softmax(x, dim)}. */
+    public Tensor softmax(int dim) {
+        return Softmax.apply(this, dim);
+    }
+
+    /** Log-softmax along {@code dim} (numerically stable); mirrors {@code torch.log_softmax(x, dim)}. */
+    public Tensor logSoftmax(int dim) {
+        return LogSoftmax.apply(this, dim);
+    }
 
     private Tensor scalarLike(double value) {
         return scalar(value, dev.ember.engine.internal.Promotion.scalarType(dtype(), value));
@@ -753,6 +982,156 @@ public final class Tensor {
     }
 
     // ---------------------------------------------------------------- more reductions (ops/reduce)
+
+    /** Product of all elements (0-d; ints give int64); mirrors {@code torch.prod}. */
+    public Tensor prod() {
+        return Prod.apply(this, new int[0], false);
+    }
+
+    /** Product over {@code dim}. */
+    public Tensor prod(int dim) {
+        return Prod.apply(this, new int[] {dim}, false);
+    }
+
+    /** Product over {@code dim}, keeping it as size 1 when {@code keepdim}; mirrors {@code torch.prod(x, dim, keepdim)}. */
+    public Tensor prod(int dim, boolean keepdim) {
+        return Prod.apply(this, new int[] {dim}, keepdim);
+    }
+
+    /** Largest element (0-d; ties share the gradient); mirrors {@code torch.max(x)}. */
+    public Tensor max() {
+        return Max.apply(this, true);
+    }
+
+    /** Smallest element (0-d; ties share the gradient); mirrors {@code torch.min(x)}. */
+    public Tensor min() {
+        return Max.apply(this, false);
+    }
+
+    /** Largest values along {@code dim} and their indices; mirrors {@code torch.max(x, dim)}. */
+    public ValuesIndices max(int dim) {
+        return MaxDim.apply(this, dim, false, true);
+    }
+
+    /** Largest values along {@code dim} and their indices (first on ties); mirrors {@code torch.max(x, dim, keepdim)}. */
+    public ValuesIndices max(int dim, boolean keepdim) {
+        return MaxDim.apply(this, dim, keepdim, true);
+    }
+
+    /** Smallest values along {@code dim} and their indices; mirrors {@code torch.min(x, dim)}. */
+    public ValuesIndices min(int dim) {
+        return MaxDim.apply(this, dim, false, false);
+    }
+
+    /** Smallest values along {@code dim} and their indices (first on ties); mirrors {@code torch.min(x, dim, keepdim)}. */
+    public ValuesIndices min(int dim, boolean keepdim) {
+        return MaxDim.apply(this, dim, keepdim, false);
+    }
+
+    /** Largest values over {@code dims} (empty = all; ties share the gradient); mirrors {@code torch.amax}. */
+    public Tensor amax(int[] dims, boolean keepdim) {
+        return Amax.apply(this, dims, keepdim, true);
+    }
+
+    /** Smallest values over {@code dims} (empty = all; ties share the gradient); mirrors {@code torch.amin}. */
+    public Tensor amin(int[] dims, boolean keepdim) {
+        return Amax.apply(this, dims, keepdim, false);
+    }
+
+    /** Flat int64 index of the largest element (first on ties); mirrors {@code torch.argmax(x)}. */
+    public Tensor argmax() {
+        return Argmax.apply(this, null, false, true);
+    }
+
+    /** int64 indices of the largest values along {@code dim}; mirrors {@code torch.argmax(x, dim, keepdim)}. */
+    public Tensor argmax(int dim, boolean keepdim) {
+        return Argmax.apply(this, dim, keepdim, true);
+    }
+
+    /** Flat int64 index of the smallest element (first on ties); mirrors {@code torch.argmin(x)}. */
+    public Tensor argmin() {
+        return Argmax.apply(this, null, false, false);
+    }
+
+    /** int64 indices of the smallest values along {@code dim}; mirrors {@code torch.argmin(x, dim, keepdim)}. */
+    public Tensor argmin(int dim, boolean keepdim) {
+        return Argmax.apply(this, dim, keepdim, false);
+    }
+
+    /** Unbiased variance of all elements (0-d); mirrors {@code torch.var}. */
+    public Tensor var() {
+        return Var.apply(this, new int[0], true, false);
+    }
+
+    /** Unbiased variance over {@code dim}. */
+    public Tensor var(int dim) {
+        return Var.apply(this, new int[] {dim}, true, false);
+    }
+
+    /** Variance over {@code dim} (divides by N - 1 when {@code unbiased}); mirrors {@code torch.var(x, dim, unbiased, keepdim)}. */
+    public Tensor var(int dim, boolean unbiased, boolean keepdim) {
+        return Var.apply(this, new int[] {dim}, unbiased, keepdim);
+    }
+
+    /** Variance over several dims (empty = all). */
+    public Tensor var(int[] dims, boolean unbiased, boolean keepdim) {
+        return Var.apply(this, dims, unbiased, keepdim);
+    }
+
+    /** Unbiased standard deviation of all elements (0-d); mirrors {@code torch.std}. */
+    public Tensor std() {
+        return Std.apply(this, new int[0], true, false);
+    }
+
+    /** Unbiased standard deviation over {@code dim}. */
+    public Tensor std(int dim) {
+        return Std.apply(this, new int[] {dim}, true, false);
+    }
+
+    /** Standard deviation over {@code dim}; mirrors {@code torch.std(x, dim, unbiased, keepdim)}. */
+    public Tensor std(int dim, boolean unbiased, boolean keepdim) {
+        return Std.apply(this, new int[] {dim}, unbiased, keepdim);
+    }
+
+    /** Standard deviation over several dims (empty = all). */
+    public Tensor std(int[] dims, boolean unbiased, boolean keepdim) {
+        return Std.apply(this, dims, unbiased, keepdim);
+    }
+
+    /** {@code log(sum(exp(this)))} over {@code dim}, without overflow; mirrors {@code torch.logsumexp(x, dim)}. */
+    public Tensor logsumexp(int dim) {
+        return Logsumexp.apply(this, new int[] {dim}, false);
+    }
+
+    /** {@code log(sum(exp(this)))} over {@code dim}; mirrors {@code torch.logsumexp(x, dim, keepdim)}. */
+    public Tensor logsumexp(int dim, boolean keepdim) {
+        return Logsumexp.apply(this, new int[] {dim}, keepdim);
+    }
+
+    /** {@code log(sum(exp(this)))} over several dims (empty = all). */
+    public Tensor logsumexp(int[] dims, boolean keepdim) {
+        return Logsumexp.apply(this, dims, keepdim);
+    }
+
+    /** Euclidean (2-)norm of all elements (0-d); mirrors {@code torch.norm(x)}. */
+    public Tensor norm() {
+        return Norm.apply(this, 2, new int[0], false);
+    }
+
+    /** p-norm of all elements (p may be 0 or +-infinity); mirrors {@code torch.norm(x, p)}. */
+    public Tensor norm(double p) {
+        return Norm.apply(this, p, new int[0], false);
+    }
+
+    /** p-norm over {@code dim}; mirrors {@code torch.norm(x, p, dim, keepdim)}. */
+    public Tensor norm(double p, int dim, boolean keepdim) {
+        return Norm.apply(this, p, new int[] {dim}, keepdim);
+    }
+
+    /** p-norm over several dims (empty = all). */
+    public Tensor norm(double p, int[] dims, boolean keepdim) {
+        return Norm.apply(this, p, dims, keepdim);
+    }
 
     // ---------------------------------------------------------------- shape (ops/shape)
 
@@ -867,6 +1246,16 @@ public final class Tensor {
     /** Sets every element to zero; mirrors {@code tensor.zero_}. */
     public Tensor zero_() {
         return InPlace.fill(this, 0);
+    }
+
+    /** Values limited to {@code [min, max]} in place; mirrors {@code tensor.clamp_}. */
+    public Tensor clamp_(double min, double max) {
+        return InPlace.applyUnary(this, "clamp_", t -> t.clamp(min, max));
+    }
+
+    /** {@code max(this, 0)} in place; mirrors {@code tensor.relu_}. */
+    public Tensor relu_() {
+        return InPlace.applyUnary(this, "relu_", Tensor::relu);
     }
 
     // ---------------------------------------------------------------- object

@@ -227,4 +227,87 @@ public final class NdRef {
         }
         return c;
     }
+
+    /** The Gauss error function: Maclaurin series below 3, the erfc continued fraction above. */
+    public static double erf(double x) {
+        double ax = Math.abs(x);
+        double r;
+        if (ax < 3) {
+            double sum = 0;
+            double power = ax;
+            for (int n = 0; n < 200; n++) {
+                double t = power / (2 * n + 1);
+                sum += t;
+                if (Math.abs(t) < 1e-18) {
+                    break;
+                }
+                power *= -ax * ax / (n + 1);
+            }
+            r = 2 / Math.sqrt(Math.PI) * sum;
+        } else {
+            double f = ax;
+            for (int k = 200; k >= 1; k--) {
+                f = ax + (k / 2.0) / f;
+            }
+            r = 1 - Math.exp(-ax * ax) / (Math.sqrt(Math.PI) * f);
+        }
+        return Math.copySign(r, x);
+    }
+
+    /** Index along {@code dim} of the first largest ({@code max}) or smallest value; int values as doubles. */
+    public NdRef argReduce(int dim, boolean keepdim, boolean max) {
+        int d = dim < 0 ? dim + shape.length : dim;
+        NdRef best = reduce(new int[] {d}, true, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY,
+                max ? Math::max : Math::min);
+        NdRef idx = zeros(best.shape);
+        java.util.Arrays.fill(idx.data, -1);
+        for (int k = 0; k < data.length; k++) {
+            long[] i = index(k);
+            long along = i[d];
+            i[d] = 0;
+            int o = best.flat(i);
+            if (idx.data[o] < 0 && data[k] == best.data[o]) {
+                idx.data[o] = along;
+            }
+        }
+        return keepdim ? idx : idx.reshape(dropDim(best.shape, d));
+    }
+
+    private static long[] dropDim(long[] s, int d) {
+        long[] out = new long[s.length - 1];
+        for (int i = 0, k = 0; i < s.length; i++) {
+            if (i != d) {
+                out[k++] = s[i];
+            }
+        }
+        return out;
+    }
+
+    /** {@code exp(x) / sum(exp(x))} along {@code dim}, the textbook way. */
+    public NdRef softmax(int dim) {
+        int[] d = {dim < 0 ? dim + Math.max(1, shape.length) : dim};
+        NdRef e = map(Math::exp);
+        NdRef sum = rank() == 0 ? e : e.reduce(d, true, 0, Double::sum);
+        return zip(e, sum, (a, b) -> a / b);
+    }
+
+    /** Variance over {@code dims} (empty = all), dividing by N - 1 when {@code unbiased}. */
+    public NdRef variance(int[] dims, boolean unbiased, boolean keepdim) {
+        long n = numel(shape) / numel(reduce(dims, true, 0, Double::sum).shape);
+        NdRef mean = reduce(dims, true, 0, Double::sum).map(v -> v / n);
+        NdRef sq = zip(this, mean, (a, m) -> (a - m) * (a - m));
+        return sq.reduce(dims, keepdim, 0, Double::sum).map(v -> v / (n - (unbiased ? 1 : 0)));
+    }
+
+    /** p-norm over {@code dims} (empty = all); p may be +-infinity or 0. */
+    public NdRef norm(double p, int[] dims, boolean keepdim) {
+        if (Double.isInfinite(p)) {
+            return map(Math::abs).reduce(dims, keepdim, p > 0 ? 0 : Double.POSITIVE_INFINITY,
+                    p > 0 ? Math::max : Math::min);
+        }
+        if (p == 0) {
+            return map(v -> v != 0 ? 1 : 0).reduce(dims, keepdim, 0, Double::sum);
+        }
+        return map(v -> Math.pow(Math.abs(v), p)).reduce(dims, keepdim, 0, Double::sum).map(v -> Math.pow(v, 1 / p));
+    }
 }

@@ -72,7 +72,25 @@ final class Nd4jElementwise implements ElementwiseKernels {
         if (out.length() == 0) {
             return Nd4jArray.wrap(out);
         }
-        return Nd4jArray.wrap(exec(op, x, y, out));
+        exec(op, x, y, out);
+        if ((op == BinaryOp.MAXIMUM || op == BinaryOp.MINIMUM) && x.dataType().isFPType()) {
+            propagateNaN(x, y, out);
+        }
+        return Nd4jArray.wrap(out);
+    }
+
+    /** libnd4j's maximum/minimum return the other operand where one is NaN; PyTorch's return NaN. */
+    private static void propagateNaN(INDArray x, INDArray y, INDArray out) {
+        boolean xNan = x.isNaN().any();
+        boolean yNan = y.isNaN().any();
+        if (!xNan && !yNan) {
+            return;
+        }
+        INDArray nans = Nd4j.valueArrayOf(out.shape(), Double.NaN, out.dataType());
+        for (INDArray side : xNan && yNan ? new INDArray[] {x, y} : new INDArray[] {xNan ? x : y}) {
+            INDArray mask = broadcast(side, out).isNaN();
+            Nd4jOps.run("Where", out, mask, nans, out.dup());
+        }
     }
 
     private static INDArray exec(BinaryOp op, INDArray x, INDArray y, INDArray out) {
