@@ -282,6 +282,17 @@ class AutogradTest {
     }
 
     @Test
+    void inPlaceMulOnANonLeafWorksLikePyTorch() {
+        Tensor x = leaf(1, 2);
+        Tensor z = leaf(3, 4);
+        Tensor y = x.mul(1.0);
+        y.mul_(z);
+        y.sum().backward();
+        assertThat(x.grad().toDoubleArray()).containsExactly(3, 4);
+        assertThat(z.grad().toDoubleArray()).containsExactly(1, 2);
+    }
+
+    @Test
     void modifyingASavedTensorMakesBackwardFailClearly() {
         Tensor x = leaf(1, 2);
         Tensor y = x.mul(2.0);
