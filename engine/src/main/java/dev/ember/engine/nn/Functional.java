@@ -107,6 +107,8 @@ public final class Functional {
 
     // ---------------------------------------------------------------- normalisation, dropout, embedding, padding
 
+    // ---------------------------------------------------------------- losses
+
     /** Identity helper kept so the class is never empty while families are added. */
     static Tensor identity(Tensor x) {
         return x;
