@@ -47,7 +47,7 @@ public final class ConcatDataset<T> implements Dataset<T> {
 
     @Override
     public T get(int index) {
-        Dataset.checkIndex("ConcatDataset", index, size());
+        Indexes.check("ConcatDataset", index, size());
         int i = Arrays.binarySearch(ends, index);
         int d = i >= 0 ? i + 1 : -i - 1; // first dataset whose end is > index
         while (datasets.get(d).size() == 0) {

@@ -156,7 +156,11 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
     public record WorkerInfo(int id, int numWorkers, long seed, Generator generator) {
     }
 
-    /** A worker failed to load or collate a batch; the cause is the original exception. */
+    /**
+     * A worker failed to load or collate a batch; the cause is the original exception. PyTorch
+     * re-raises a worker's exception in the main process the same way ("Caught X in DataLoader
+     * worker process N").
+     */
     public static final class WorkerException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -166,8 +170,9 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
     }
 
     /**
-     * One epoch of batches; closing it stops and joins its workers (done automatically after the
-     * last batch or an error).
+     * One epoch of batches, what {@code iter(loader)} returns in PyTorch
+     * ({@code _MultiProcessingDataLoaderIter} with workers); closing it stops and joins its
+     * workers (done automatically after the last batch or an error).
      */
     public static final class Epoch<B> implements Iterator<B>, AutoCloseable {
         private final DataLoader<B> loader;
@@ -340,7 +345,8 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
     }
 
     /**
-     * Options of a {@link DataLoader}, named as in PyTorch's constructor.
+     * Options of a {@link DataLoader}, named as the arguments of PyTorch's
+     * {@code DataLoader(dataset, batch_size, shuffle, sampler, num_workers, collate_fn, ...)}.
      *
      * @param <T> the sample type
      * @param <B> the batch type the collate function makes

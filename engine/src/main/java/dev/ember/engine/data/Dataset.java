@@ -15,11 +15,4 @@ public interface Dataset<T> {
 
     /** Sample {@code index}, {@code 0 <= index < size()}; mirrors {@code dataset[index]}. */
     T get(int index);
-
-    /** Throws the engine's usual error unless {@code 0 <= index < size}. */
-    static void checkIndex(String owner, int index, int size) {
-        if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException(owner + ": index " + index + " is out of range for size " + size);
-        }
-    }
 }

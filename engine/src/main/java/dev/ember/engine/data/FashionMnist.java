@@ -120,14 +120,14 @@ public final class FashionMnist implements Dataset<Tensor[]> {
 
     /** Image {@code index}, grayscale {@code 28 x 28}; mirrors the PIL image torchvision returns untransformed. */
     public Image image(int index) {
-        Dataset.checkIndex("FashionMnist", index, count);
+        Indexes.check("FashionMnist", index, count);
         int n = height * width;
         return Image.gray(height, width, Arrays.copyOfRange(pixels, index * n, (index + 1) * n));
     }
 
     /** The label (0-9, see {@link #CLASSES}) of sample {@code index}. */
     public int label(int index) {
-        Dataset.checkIndex("FashionMnist", index, count);
+        Indexes.check("FashionMnist", index, count);
         return labels[index] & 0xff;
     }
 

@@ -20,7 +20,7 @@ import java.util.zip.ZipException;
  * Gzipped files (recognised by their content, not their name) are read through gunzip.
  */
 public final class Idx {
-    /** The element types IDX defines, with their type byte and size. */
+    /** The element types IDX defines, with their type byte and size (torchvision's {@code SN3_PASCALVINCENT_TYPEMAP}). */
     public enum ElementType {
         UBYTE(0x08, 1), BYTE(0x09, 1), SHORT(0x0B, 2), INT(0x0C, 4), FLOAT(0x0D, 4), DOUBLE(0x0E, 8);
 

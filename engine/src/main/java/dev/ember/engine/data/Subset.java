@@ -41,7 +41,7 @@ public final class Subset<T> implements Dataset<T> {
     int[] map(int[] idx) {
         int[] out = new int[idx.length];
         for (int i = 0; i < idx.length; i++) {
-            Dataset.checkIndex("Subset", idx[i], indices.length);
+            Indexes.check("Subset", idx[i], indices.length);
             out[i] = indices[idx[i]];
         }
         return out;
@@ -54,7 +54,7 @@ public final class Subset<T> implements Dataset<T> {
 
     @Override
     public T get(int index) {
-        Dataset.checkIndex("Subset", index, indices.length);
+        Indexes.check("Subset", index, indices.length);
         return dataset.get(indices[index]);
     }
 

@@ -47,7 +47,7 @@ public final class TensorDataset implements Dataset<Tensor[]> {
     /** {@code {t0[index], t1[index], ...}}, new tensors. */
     @Override
     public Tensor[] get(int index) {
-        Dataset.checkIndex("TensorDataset", index, size);
+        Indexes.check("TensorDataset", index, size);
         Tensor[] out = new Tensor[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = rows[i].row(index);
@@ -58,7 +58,7 @@ public final class TensorDataset implements Dataset<Tensor[]> {
     /** The rows at {@code indices} stacked: what the default collate makes of those samples. */
     Tensor[] gather(int[] indices) {
         for (int i : indices) {
-            Dataset.checkIndex("TensorDataset", i, size);
+            Indexes.check("TensorDataset", i, size);
         }
         Tensor[] out = new Tensor[rows.length];
         for (int i = 0; i < rows.length; i++) {

@@ -175,7 +175,7 @@ public final class ProgressBar implements AutoCloseable {
                 : String.format(Locale.ROOT, "%.2fs/it", 1 / itPerSec);
     }
 
-    /** Options of a {@link ProgressBar}. */
+    /** Options of a {@link ProgressBar}, after tqdm's keyword arguments ({@code desc}, {@code file}, {@code ncols}, {@code mininterval}). */
     public static final class Builder {
         private final long total;
         private String description = "";

@@ -24,7 +24,7 @@ class DatasetsTest {
 
             @Override
             public Integer get(int index) {
-                Dataset.checkIndex("range", index, n);
+                Indexes.check("range", index, n);
                 return index;
             }
         };

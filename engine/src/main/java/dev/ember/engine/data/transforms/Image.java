@@ -3,8 +3,9 @@ package dev.ember.engine.data.transforms;
 import java.util.Objects;
 
 /**
- * An 8-bit image in height-width-channel (HWC) order, the layout of a PIL image or a numpy
- * {@code uint8} array; the input of {@link ToTensor} and of the image augmentations. Grayscale
+ * An 8-bit image in height-width-channel (HWC) order; stands in for the {@code PIL.Image} (or
+ * numpy {@code uint8} HWC array) that torchvision transforms take, and is the input of
+ * {@link ToTensor} and of the image augmentations. Grayscale
  * images have one channel. The pixel array is not copied: treat it as read-only.
  *
  * @param height rows
