@@ -52,7 +52,12 @@ import dev.ember.engine.ops.elementwise.Sqrt;
 import dev.ember.engine.ops.elementwise.Sub;
 import dev.ember.engine.ops.elementwise.Tanh;
 import dev.ember.engine.ops.elementwise.Where;
+import dev.ember.engine.ops.linalg.Bmm;
+import dev.ember.engine.ops.linalg.Dot;
 import dev.ember.engine.ops.linalg.Matmul;
+import dev.ember.engine.ops.linalg.Mm;
+import dev.ember.engine.ops.linalg.Mv;
+import dev.ember.engine.ops.linalg.Outer;
 import dev.ember.engine.ops.reduce.Amax;
 import dev.ember.engine.ops.reduce.Argmax;
 import dev.ember.engine.ops.reduce.Logsumexp;
@@ -64,12 +69,30 @@ import dev.ember.engine.ops.reduce.Prod;
 import dev.ember.engine.ops.reduce.Std;
 import dev.ember.engine.ops.reduce.Sum;
 import dev.ember.engine.ops.reduce.Var;
+import dev.ember.engine.ops.shape.Cat;
 import dev.ember.engine.ops.shape.Clone;
 import dev.ember.engine.ops.shape.Expand;
+import dev.ember.engine.ops.shape.Flatten;
+import dev.ember.engine.ops.shape.Flip;
+import dev.ember.engine.ops.shape.Gather;
+import dev.ember.engine.ops.shape.IndexAdd;
+import dev.ember.engine.ops.shape.IndexSelect;
 import dev.ember.engine.ops.shape.Permute;
+import dev.ember.engine.ops.shape.Repeat;
+import dev.ember.engine.ops.shape.ScatterAdd;
+import dev.ember.engine.ops.shape.Select;
+import dev.ember.engine.ops.shape.Slice;
+import dev.ember.engine.ops.shape.SliceScatter;
+import dev.ember.engine.ops.shape.Split;
+import dev.ember.engine.ops.shape.Squeeze;
+import dev.ember.engine.ops.shape.Stack;
 import dev.ember.engine.ops.shape.ToCopy;
+import dev.ember.engine.ops.shape.Transpose;
+import dev.ember.engine.ops.shape.Unbind;
+import dev.ember.engine.ops.shape.Unsqueeze;
 import dev.ember.engine.ops.shape.View;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -1177,6 +1200,134 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- more shape, slicing and indexing (ops/shape)
 
+    /** Dimensions {@code dim0} and {@code dim1} swapped (a view); mirrors {@code tensor.transpose}. */
+    public Tensor transpose(int dim0, int dim1) {
+        return Transpose.apply(this, dim0, dim1);
+    }
+
+    /** The transpose of a matrix (0-D and 1-D come back as they are; a view); mirrors {@code tensor.t()}. */
+    public Tensor t() {
+        return Transpose.t(this);
+    }
+
+    /** A size-1 dimension inserted at {@code dim}, in {@code [-dim()-1, dim()]} (a view); mirrors {@code tensor.unsqueeze}. */
+    public Tensor unsqueeze(int dim) {
+        return Unsqueeze.apply(this, dim);
+    }
+
+    /** Every size-1 dimension removed (a view); mirrors {@code tensor.squeeze()}. */
+    public Tensor squeeze() {
+        return Squeeze.apply(this);
+    }
+
+    /** Dimension {@code dim} removed if its size is 1, else unchanged (a view); mirrors {@code tensor.squeeze(dim)}. */
+    public Tensor squeeze(int dim) {
+        return Squeeze.apply(this, dim);
+    }
+
+    /** All dimensions merged into one; mirrors {@code tensor.flatten()}. */
+    public Tensor flatten() {
+        return Flatten.apply(this, 0, -1);
+    }
+
+    /** Dimensions {@code startDim..endDim} merged into one; mirrors {@code tensor.flatten(start_dim, end_dim)}. */
+    public Tensor flatten(int startDim, int endDim) {
+        return Flatten.apply(this, startDim, endDim);
+    }
+
+    /** Tensors joined along {@code dim}, dtypes promoted; mirrors {@code torch.cat(tensors, dim)}. */
+    public static Tensor cat(int dim, Tensor... tensors) {
+        return Cat.apply(Arrays.asList(tensors), dim);
+    }
+
+    /** Tensors joined along {@code dim}, dtypes promoted; mirrors {@code torch.cat(tensors, dim)}. */
+    public static Tensor cat(List<Tensor> tensors, int dim) {
+        return Cat.apply(tensors, dim);
+    }
+
+    /** Equal-shaped tensors joined along a new dimension {@code dim}; mirrors {@code torch.stack(tensors, dim)}. */
+    public static Tensor stack(int dim, Tensor... tensors) {
+        return Stack.apply(Arrays.asList(tensors), dim);
+    }
+
+    /** Equal-shaped tensors joined along a new dimension {@code dim}; mirrors {@code torch.stack(tensors, dim)}. */
+    public static Tensor stack(List<Tensor> tensors, int dim) {
+        return Stack.apply(tensors, dim);
+    }
+
+    /** Views of {@code splitSize} entries along {@code dim} (the last may be smaller); mirrors {@code tensor.split(int, dim)}. */
+    public List<Tensor> split(long splitSize, int dim) {
+        return Split.apply(this, splitSize, dim);
+    }
+
+    /** Views of the given sizes along {@code dim} (they must sum to its size); mirrors {@code tensor.split(list, dim)}. */
+    public List<Tensor> split(long[] sizes, int dim) {
+        return Split.apply(this, sizes, dim);
+    }
+
+    /** At most {@code chunks} views of {@code ceil(size / chunks)} entries along {@code dim}; mirrors {@code tensor.chunk}. */
+    public List<Tensor> chunk(int chunks, int dim) {
+        return Split.chunk(this, chunks, dim);
+    }
+
+    /** {@code length} entries from {@code start} along {@code dim} (a view); mirrors {@code tensor.narrow}. */
+    public Tensor narrow(int dim, long start, long length) {
+        return Slice.narrow(this, dim, start, length);
+    }
+
+    /**
+     * {@code x[..., start:end:step]} at {@code dim} with Python's rules (negative bounds, clamping, step &gt; 0;
+     * {@code Long.MAX_VALUE} for "to the end"); a view. Mirrors slicing ({@code SliceBackward0}).
+     */
+    public Tensor slice(int dim, long start, long end, long step) {
+        return Slice.apply(this, dim, start, end, step);
+    }
+
+    /** Entry {@code index} of {@code dim} (negative counts from the end), that dimension removed (a view); mirrors {@code tensor.select} / {@code x[:, i]}. */
+    public Tensor select(int dim, long index) {
+        return Select.apply(this, dim, index);
+    }
+
+    /** Every entry of {@code dim} as a view, that dimension removed; mirrors {@code tensor.unbind(dim)}. */
+    public List<Tensor> unbind(int dim) {
+        return Unbind.apply(this, dim);
+    }
+
+    /** The entries at the 1-D integer {@code index} along {@code dim}; mirrors {@code tensor.index_select}. */
+    public Tensor indexSelect(int dim, Tensor index) {
+        return IndexSelect.apply(this, dim, index);
+    }
+
+    /** A copy with slices of {@code source} added at the 1-D {@code index} along {@code dim}; mirrors {@code tensor.index_add}. */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source) {
+        return IndexAdd.apply(this, dim, index, source);
+    }
+
+    /** Values picked along {@code dim} by an integer {@code index} of this rank; mirrors {@code tensor.gather}. */
+    public Tensor gather(int dim, Tensor index) {
+        return Gather.apply(this, dim, index);
+    }
+
+    /** A copy with {@code src} added at {@code index} along {@code dim}; mirrors {@code tensor.scatter_add}. */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+        return ScatterAdd.apply(this, dim, index, src);
+    }
+
+    /** A copy with the slice {@code [start:end:step]} at {@code dim} replaced by {@code src}; mirrors {@code torch.slice_scatter}. */
+    public Tensor sliceScatter(Tensor src, int dim, long start, long end, long step) {
+        return SliceScatter.apply(this, src, dim, start, end, step);
+    }
+
+    /** Tiled {@code repeats[i]} times along each dimension (extra repeats add leading dims); mirrors {@code tensor.repeat}. */
+    public Tensor repeat(long... repeats) {
+        return Repeat.apply(this, repeats);
+    }
+
+    /** Entries reversed along {@code dims}; mirrors {@code torch.flip}. */
+    public Tensor flip(int... dims) {
+        return Flip.apply(this, dims);
+    }
+
     // ---------------------------------------------------------------- linalg (ops/linalg)
 
     /** Matrix product with PyTorch's 1-D, 2-D and batched broadcasting rules; mirrors {@code torch.matmul}. */
@@ -1185,6 +1336,31 @@ public final class Tensor {
     }
 
     // ---------------------------------------------------------------- more linalg (ops/linalg)
+
+    /** Batched matrix product of 3-D tensors with equal batch size (no broadcasting); mirrors {@code torch.bmm}. */
+    public Tensor bmm(Tensor other) {
+        return Bmm.apply(this, other);
+    }
+
+    /** Product of two matrices (strictly 2-D, no broadcasting); mirrors {@code torch.mm}. */
+    public Tensor mm(Tensor other) {
+        return Mm.apply(this, other);
+    }
+
+    /** Product of this matrix and the vector {@code vec}; mirrors {@code torch.mv}. */
+    public Tensor mv(Tensor vec) {
+        return Mv.apply(this, vec);
+    }
+
+    /** Inner product of two 1-D tensors (0-D result); mirrors {@code torch.dot}. */
+    public Tensor dot(Tensor other) {
+        return Dot.apply(this, other);
+    }
+
+    /** Outer product of two 1-D tensors; mirrors {@code torch.outer}. */
+    public Tensor outer(Tensor other) {
+        return Outer.apply(this, other);
+    }
 
     // ---------------------------------------------------------------- in-place (internal/InPlace)
 

@@ -61,7 +61,7 @@ final class ElementwiseSpecs {
                 .shapes(s(2, 3), s(2, 3)).shapes(s(4, 1, 3), s(2, 1))
                 .ref(r -> NdRef.zip(r[0], r[1], (a, b) -> a - b)).torch("a - b").gradFn("SubBackward0"),
             OpSpec.of("mul", Mul.class, in -> in[0].mul(in[1]))
-                .shapes(s(2, 3), s(2, 3)).shapes(s(3), s(2, 3)).shapes(s(2, 1, 4), s(3, 1))
+                .shapes(s(2, 3), s(2, 3)).shapes(s(3), s(2, 3)).shapes(s(2, 1, 4), s(3, 1)).shapes(s(1, 1), s(2)).shapes(s(3), s(1, 1, 1))
                 .ref(r -> NdRef.zip(r[0], r[1], (a, b) -> a * b)).torch("a * b").gradFn("MulBackward0"),
             OpSpec.of("div", Div.class, in -> in[0].div(in[1]))
                 .shapes(s(2, 3), s(2, 3)).shapes(s(2, 3), s(1, 3)).domain(1, OpSpec.Domain.AWAY_FROM_ZERO)

@@ -28,7 +28,8 @@ final class Nd4jArray implements Array {
 
     @Override
     public long[] shape() {
-        return nd.shape();
+        // INDArray.shape() hands out ND4J's own array: writing to it corrupts the array (and native memory).
+        return nd.shape().clone();
     }
 
     @Override

@@ -103,7 +103,9 @@ final class Nd4jElementwise implements ElementwiseKernels {
             // These kernels do not broadcast reliably in M2.1: materialise both sides first.
             return Nd4jOps.run(customName(op), out, broadcast(x, out), broadcast(y, out));
         }
-        return Nd4jOps.run(customName(op), out, x, y);
+        // Same rank on both sides: libnd4j treats a [1, 1] operand as a scalar and then expects the
+        // other operand's (lower-rank) shape for the output, failing e.g. ones(1,1) * ones(2).
+        return Nd4jOps.run(customName(op), out, Nd4jOps.padRank(x, out.rank()), Nd4jOps.padRank(y, out.rank()));
     }
 
     private static INDArray broadcast(INDArray a, INDArray like) {
