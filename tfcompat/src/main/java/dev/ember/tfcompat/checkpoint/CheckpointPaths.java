@@ -2,7 +2,6 @@ package dev.ember.tfcompat.checkpoint;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,7 +147,7 @@ final class CheckpointPaths {
                 tableMagic = b.flip().remaining() == 8 && b.getLong() == TableFormat.MAGIC;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new CheckpointException("cannot read " + file + ": " + e, file, null, e);
         }
         return tableMagic
                 ? file + " is a single-file table without " + index(file).getFileName()

@@ -29,7 +29,12 @@ final class TensorCodec {
             return Tensor.fromBytes(in, target, shape);
         }
         int n = in.remaining() / type.elementSize();
-        ByteBuffer out = ByteBuffer.allocate(n * target.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
+        long widened = (long) n * target.byteSize();
+        if (widened > Integer.MAX_VALUE - 64) {
+            throw new IllegalArgumentException(type.tfName() + " tensor of " + n + " elements is " + widened
+                    + " bytes as " + target.torchName() + "; tensors of 2 GiB or more are not supported yet");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) widened).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
             switch (type) {
                 case BOOL: out.put((byte) (in.get() != 0 ? 1 : 0)); break;

@@ -156,8 +156,8 @@ public final class TfCheckpoint implements AutoCloseable {
         return e;
     }
 
-    /** Number of data blocks of the index table (diagnostics; TF cuts blocks at 256 KiB). */
-    int dataBlockCount() {
+    /** Number of data blocks in the {@code .index} table (diagnostics; TF cuts blocks at 256 KiB). */
+    public int indexDataBlocks() {
         return dataBlocks;
     }
 
@@ -177,18 +177,37 @@ public final class TfCheckpoint implements AutoCloseable {
         if (why != null) {
             throw new CheckpointException(indexFile + ": entry '" + name + "' cannot be read: " + why, indexFile, name);
         }
-        checkSize(e);
-        ByteBuffer raw = readBytes(e);
-        int actual = Crc32c.of(raw);
-        if (actual != Crc32c.unmask(e.maskedCrc32c())) {
-            throw crcMismatch(e, Crc32c.hex(Crc32c.unmask(e.maskedCrc32c())) + ", computed " + Crc32c.hex(actual));
-        }
+        ByteBuffer raw = readVerified(e);
         try {
             return TensorCodec.decode(e.dtype(), e.shape(), raw);
         } catch (IllegalArgumentException x) {
             throw new CheckpointException(shardFile(e.shardId()) + ": entry '" + name + "': " + x.getMessage(),
                     shardFile(e.shardId()), name, x);
         }
+    }
+
+    /**
+     * The stored bytes of the fixed-size tensor {@code name} (little-endian elements, row-major, in
+     * its TF dtype: e.g. 2 bytes per bfloat16), after verifying their CRC32C. Also works for dtypes
+     * {@link #read} cannot convert (complex, quantized); not for strings, resources or variants.
+     */
+    public ByteBuffer readBytes(String name) {
+        CheckpointEntry e = entry(name);
+        if (e.isSliced() || e.dtype().elementSize() == 0 || e.dtype() == TfDataType.UNKNOWN) {
+            throw new CheckpointException(indexFile + ": entry '" + name + "' (" + e.description()
+                    + ") has no fixed-size element bytes", indexFile, name);
+        }
+        return readVerified(e).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private ByteBuffer readVerified(CheckpointEntry e) {
+        checkSize(e);
+        ByteBuffer raw = readStored(e);
+        int actual = Crc32c.of(raw);
+        if (actual != Crc32c.unmask(e.maskedCrc32c())) {
+            throw crcMismatch(e, Crc32c.hex(Crc32c.unmask(e.maskedCrc32c())) + ", computed " + Crc32c.hex(actual));
+        }
+        return raw;
     }
 
     /**
@@ -205,7 +224,7 @@ public final class TfCheckpoint implements AutoCloseable {
             throw new CheckpointException(indexFile + ": entry '" + name + "' cannot be read: "
                     + e.unreadableReason(), indexFile, name);
         }
-        ByteBuffer raw = readBytes(e);
+        ByteBuffer raw = readStored(e);
         byte[] bytes = new byte[raw.remaining()];
         raw.get(bytes);
         try {
@@ -228,8 +247,9 @@ public final class TfCheckpoint implements AutoCloseable {
         try {
             return Optional.of(ObjectGraph.decode(values.get(0)));
         } catch (Malformed m) {
-            throw new CheckpointException(shardFile(entry(OBJECT_GRAPH_KEY).shardId()) + ": corrupt "
-                    + OBJECT_GRAPH_KEY + ": " + m.getMessage(), shardFile(0), OBJECT_GRAPH_KEY);
+            Path f = shardFile(entry(OBJECT_GRAPH_KEY).shardId());
+            throw new CheckpointException(f + ": corrupt " + OBJECT_GRAPH_KEY + ": " + m.getMessage(), f,
+                    OBJECT_GRAPH_KEY);
         }
     }
 
@@ -260,7 +280,7 @@ public final class TfCheckpoint implements AutoCloseable {
     }
 
     /** Exactly the entry's bytes from its shard, little-endian (positioned reads, never the whole shard). */
-    private ByteBuffer readBytes(CheckpointEntry e) {
+    private ByteBuffer readStored(CheckpointEntry e) {
         Path f = shardFile(e.shardId());
         if (e.size() > Integer.MAX_VALUE - 64) {
             throw new CheckpointException(f + ": entry '" + e.name() + "' is " + e.size()

@@ -205,7 +205,7 @@ class TfCheckpointTest {
         }
         try (TfCheckpoint ckpt = TfCheckpoint.open(prefix)) {
             assertThat(ckpt.entries()).hasSize(n);
-            assertThat(ckpt.dataBlockCount()).isGreaterThanOrEqualTo(2);
+            assertThat(ckpt.indexDataBlocks()).isGreaterThanOrEqualTo(2);
             for (int i = 0; i < n; i += 997) {
                 String k = String.format("model/layer_with_weights-%04d/block/conv/kernel/.ATTRIBUTES/VARIABLE_VALUE", i);
                 assertThat(ckpt.read(k).toFloatArray()).containsExactly(i, -i);
