@@ -291,6 +291,24 @@ class CheckpointImporterTest {
     }
 
     @Test
+    void readmeExampleRuns() throws Exception {
+        Path training = java.nio.file.Files.createDirectories(dir.resolve("training"));
+        TfCheckpointWriter.write(training.resolve("ckpt-3"), Map.of("conv2d/kernel", t(3, 3, 1, 64),
+                "dense/kernel", t(7 * 7 * 64, 10), "dense/bias", t(10)));
+        java.nio.file.Files.writeString(training.resolve("checkpoint"), "model_checkpoint_path: \"ckpt-3\"\n");
+        try (TfCheckpoint ckpt = TfCheckpoint.open(training)) {
+            assertThat(ckpt.entries()).hasSize(3);
+            assertThat(ckpt.read("dense/kernel").shape()).containsExactly(3136, 10);
+        }
+        ImportResult r = CheckpointImporter.with(NameRules.standard())
+                .flattenFix("dense", 7, 7, 64)
+                .importFrom(training.resolve("ckpt-3"));
+        assertThat(r.stateDict().get("conv2d.weight").shape()).containsExactly(64, 1, 3, 3);
+        assertThat(r.stateDict().get("dense.weight").shape()).containsExactly(10, 3136);
+        assertThat(r.isComplete()).isTrue();
+    }
+
+    @Test
     void tfJavaPresetKeepsShapes() {
         Tensor k = t(4, 2);
         ImportResult r = CheckpointImporter.with(NameRules.tfJava()).importFrom(write(Map.of("layer/w", k,

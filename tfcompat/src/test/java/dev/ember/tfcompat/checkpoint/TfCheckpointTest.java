@@ -353,6 +353,42 @@ class TfCheckpointTest {
     }
 
     @Test
+    void failedCommitRemovesEverythingItWrote() throws IOException {
+        Files.createDirectories(dir.resolve("m.index").resolve("blocker"));  // the index cannot be moved there
+        TfCheckpointWriter w = TfCheckpointWriter.create(dir.resolve("m"));
+        w.add("a", Tensor.of(1f));
+        assertThatThrownBy(w::commit).isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith("cannot write checkpoint " + dir.resolve("m").toAbsolutePath());
+        w.close();
+        assertThat(files()).containsExactly("m.index");  // only the pre-existing directory
+    }
+
+    @Test
+    void readBytesGivesStoredBytesOfAnyFixedSizeDtype() {
+        Path prefix = dir.resolve("c");
+        byte[] complex = new byte[16];
+        for (int i = 0; i < complex.length; i++) {
+            complex[i] = (byte) i;
+        }
+        try (TfCheckpointWriter w = TfCheckpointWriter.create(prefix)) {
+            w.addRaw("z", TfDataType.COMPLEX64, new long[] {2}, ByteBuffer.wrap(complex));
+            w.add("f", Tensor.of(1f, 2f));
+            w.addStrings("s", new long[] {}, List.of(new byte[] {1}));
+            w.commit();
+        }
+        try (TfCheckpoint c = TfCheckpoint.open(prefix)) {
+            ByteBuffer z = c.readBytes("z");
+            byte[] back = new byte[z.remaining()];
+            z.get(back);
+            assertThat(back).containsExactly(complex);
+            assertThat(c.readBytes("f").getFloat(4)).isEqualTo(2f);
+            assertThatThrownBy(() -> c.read("z")).hasMessageContaining("dtype complex64 is not supported");
+            assertThatThrownBy(() -> c.readBytes("s")).hasMessageContaining("has no fixed-size element bytes");
+            assertThat(c.entry("z").description()).isEqualTo("complex64 [2], not readable");
+        }
+    }
+
+    @Test
     void entriesAreData() {
         TfCheckpointWriter.write(dir.resolve("c"), Map.of("k", Tensor.zeros(3, 2)));
         try (TfCheckpoint c = TfCheckpoint.open(dir.resolve("c"))) {
