@@ -109,7 +109,10 @@ public final class Functional {
 
     // ---------------------------------------------------------------- losses
 
-    /** Cross entropy of raw logits and class indices, mean over the batch; mirrors {@code F.cross_entropy(input, target)}. */
+    /**
+     * Cross entropy of raw logits and class indices, mean over the batch; mirrors {@code F.cross_entropy(input,
+     * target)}.
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target) {
         return crossEntropy(input, target, null, Loss.DEFAULT_IGNORE_INDEX, Reduction.MEAN, 0);
     }
@@ -125,12 +128,18 @@ public final class Functional {
         return Losses.crossEntropy(input, target, weight, ignoreIndex, reduction, labelSmoothing);
     }
 
-    /** Negative log likelihood of log-probabilities and class indices, mean; mirrors {@code F.nll_loss(input, target)}. */
+    /**
+     * Negative log likelihood of log-probabilities and class indices, mean; mirrors {@code F.nll_loss(input,
+     * target)}.
+     */
     public static Tensor nllLoss(Tensor input, Tensor target) {
         return nllLoss(input, target, null, Loss.DEFAULT_IGNORE_INDEX, Reduction.MEAN);
     }
 
-    /** Negative log likelihood; {@code weight} (C) may be null. Mirrors {@code F.nll_loss(input, target, weight, ignore_index=, reduction=)}. */
+    /**
+     * Negative log likelihood; {@code weight} (C) may be null. Mirrors {@code F.nll_loss(input, target, weight,
+     * ignore_index=, reduction=)}.
+     */
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
         return Losses.nllLoss(input, target, weight, ignoreIndex, reduction);
     }
@@ -160,7 +169,10 @@ public final class Functional {
         return smoothL1Loss(input, target, Reduction.MEAN, 1.0);
     }
 
-    /** Smooth L1: quadratic below {@code beta} (>= 0; 0 is L1); mirrors {@code F.smooth_l1_loss(input, target, reduction=, beta=)}. */
+    /**
+     * Smooth L1: quadratic below {@code beta} (>= 0; 0 is L1); mirrors {@code F.smooth_l1_loss(input, target,
+     * reduction=, beta=)}.
+     */
     public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
         return Losses.smoothL1Loss(input, target, reduction, beta);
     }
@@ -170,7 +182,10 @@ public final class Functional {
         return huberLoss(input, target, Reduction.MEAN, 1.0);
     }
 
-    /** Huber loss: quadratic below {@code delta} (> 0); mirrors {@code F.huber_loss(input, target, reduction=, delta=)}. */
+    /**
+     * Huber loss: quadratic below {@code delta} (> 0); mirrors {@code F.huber_loss(input, target, reduction=,
+     * delta=)}.
+     */
     public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
         return Losses.huberLoss(input, target, reduction, delta);
     }
@@ -180,12 +195,18 @@ public final class Functional {
         return binaryCrossEntropy(input, target, null, Reduction.MEAN);
     }
 
-    /** Binary cross entropy (logs clamped to >= -100); {@code weight} broadcasts to the input, may be null. Mirrors {@code F.binary_cross_entropy(input, target, weight, reduction=)}. */
+    /**
+     * Binary cross entropy (logs clamped to >= -100); {@code weight} broadcasts to the input, may be null. Mirrors
+     * {@code F.binary_cross_entropy(input, target, weight, reduction=)}.
+     */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
         return Losses.binaryCrossEntropy(input, target, weight, reduction);
     }
 
-    /** Sigmoid + binary cross entropy of raw scores, stable, mean; mirrors {@code F.binary_cross_entropy_with_logits(input, target)}. */
+    /**
+     * Sigmoid + binary cross entropy of raw scores, stable, mean; mirrors {@code
+     * F.binary_cross_entropy_with_logits(input, target)}.
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
         return binaryCrossEntropyWithLogits(input, target, null, Reduction.MEAN, null);
     }

@@ -62,6 +62,11 @@ class LossesVsTorchTest {
             cases.add("ce smoothing weight " + r, "F.cross_entropy(x, t, weight=w, label_smoothing=0.25, " + red + ")",
                     m -> Functional.crossEntropy(m.get("x"), m.get("t"), m.get("w"), IGN, r, 0.25))
                 .grad("x", x).with("t", tIgnored).with("w", w);
+            cases.add("ce smoothing zero-weight targets " + r,
+                    "F.cross_entropy(x, t, weight=w, label_smoothing=0.2, " + red + ")",
+                    m -> Functional.crossEntropy(m.get("x"), m.get("t"), m.get("w"), IGN, r, 0.2))
+                .grad("x", x).with("t", ints(new long[] {0, IGN, 0, IGN}, 4))
+                .with("w", set(w, new double[] {0}, 0));
             cases.add("ce smoothing 1 " + r, "F.cross_entropy(x, t, label_smoothing=1.0, " + red + ")",
                     m -> Functional.crossEntropy(m.get("x"), m.get("t"), null, IGN, r, 1.0))
                 .grad("x", x).with("t", t);
@@ -98,7 +103,7 @@ class LossesVsTorchTest {
                 .grad("x", Tensor.zeros(0, 5).to(dev.ember.engine.DType.FLOAT64))
                 .with("t", Tensor.zeros(dev.ember.engine.DType.INT64, 0));
         }
-        assertThat(cases.size()).isEqualTo(3 * 21);
+        assertThat(cases.size()).isEqualTo(3 * 22);
         cases.check();
     }
 
