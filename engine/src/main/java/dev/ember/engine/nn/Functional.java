@@ -109,6 +109,118 @@ public final class Functional {
 
     // ---------------------------------------------------------------- losses
 
+    /**
+     * Cross entropy of raw logits and class indices, mean over the batch; mirrors {@code F.cross_entropy(input,
+     * target)}.
+     */
+    public static Tensor crossEntropy(Tensor input, Tensor target) {
+        return crossEntropy(input, target, null, Loss.DEFAULT_IGNORE_INDEX, Reduction.MEAN, 0);
+    }
+
+    /**
+     * Cross entropy of raw logits {@code (C)}, {@code (N, C)} or {@code (N, C, d1, ...)} and class indices
+     * ({@code ()}, {@code (N)}, {@code (N, d1, ...)}, int64) or class probabilities (the input's shape);
+     * {@code weight} (C) may be null. Mirrors {@code F.cross_entropy(input, target, weight,
+     * ignore_index=, reduction=, label_smoothing=)}.
+     */
+    public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction,
+            double labelSmoothing) {
+        return Losses.crossEntropy(input, target, weight, ignoreIndex, reduction, labelSmoothing);
+    }
+
+    /**
+     * Negative log likelihood of log-probabilities and class indices, mean; mirrors {@code F.nll_loss(input,
+     * target)}.
+     */
+    public static Tensor nllLoss(Tensor input, Tensor target) {
+        return nllLoss(input, target, null, Loss.DEFAULT_IGNORE_INDEX, Reduction.MEAN);
+    }
+
+    /**
+     * Negative log likelihood; {@code weight} (C) may be null. Mirrors {@code F.nll_loss(input, target, weight,
+     * ignore_index=, reduction=)}.
+     */
+    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
+        return Losses.nllLoss(input, target, weight, ignoreIndex, reduction);
+    }
+
+    /** Mean squared error; mirrors {@code F.mse_loss(input, target)}. */
+    public static Tensor mseLoss(Tensor input, Tensor target) {
+        return mseLoss(input, target, Reduction.MEAN);
+    }
+
+    /** Squared error; mirrors {@code F.mse_loss(input, target, reduction=)}. */
+    public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
+        return Losses.mseLoss(input, target, reduction);
+    }
+
+    /** Mean absolute error; mirrors {@code F.l1_loss(input, target)}. */
+    public static Tensor l1Loss(Tensor input, Tensor target) {
+        return l1Loss(input, target, Reduction.MEAN);
+    }
+
+    /** Absolute error; mirrors {@code F.l1_loss(input, target, reduction=)}. */
+    public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
+        return Losses.l1Loss(input, target, reduction);
+    }
+
+    /** Smooth L1 with beta 1, mean; mirrors {@code F.smooth_l1_loss(input, target)}. */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target) {
+        return smoothL1Loss(input, target, Reduction.MEAN, 1.0);
+    }
+
+    /**
+     * Smooth L1: quadratic below {@code beta} (>= 0; 0 is L1); mirrors {@code F.smooth_l1_loss(input, target,
+     * reduction=, beta=)}.
+     */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
+        return Losses.smoothL1Loss(input, target, reduction, beta);
+    }
+
+    /** Huber loss with delta 1, mean; mirrors {@code F.huber_loss(input, target)}. */
+    public static Tensor huberLoss(Tensor input, Tensor target) {
+        return huberLoss(input, target, Reduction.MEAN, 1.0);
+    }
+
+    /**
+     * Huber loss: quadratic below {@code delta} (> 0); mirrors {@code F.huber_loss(input, target, reduction=,
+     * delta=)}.
+     */
+    public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
+        return Losses.huberLoss(input, target, reduction, delta);
+    }
+
+    /** Binary cross entropy of probabilities in [0, 1], mean; mirrors {@code F.binary_cross_entropy(input, target)}. */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+        return binaryCrossEntropy(input, target, null, Reduction.MEAN);
+    }
+
+    /**
+     * Binary cross entropy (logs clamped to >= -100); {@code weight} broadcasts to the input, may be null. Mirrors
+     * {@code F.binary_cross_entropy(input, target, weight, reduction=)}.
+     */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        return Losses.binaryCrossEntropy(input, target, weight, reduction);
+    }
+
+    /**
+     * Sigmoid + binary cross entropy of raw scores, stable, mean; mirrors {@code
+     * F.binary_cross_entropy_with_logits(input, target)}.
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+        return binaryCrossEntropyWithLogits(input, target, null, Reduction.MEAN, null);
+    }
+
+    /**
+     * Sigmoid + binary cross entropy of raw scores; {@code weight} and {@code posWeight} (weight of the
+     * positive term, e.g. one per class) broadcast to the input and may be null. Mirrors
+     * {@code F.binary_cross_entropy_with_logits(input, target, weight, reduction=, pos_weight=)}.
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Reduction reduction,
+            Tensor posWeight) {
+        return Losses.binaryCrossEntropyWithLogits(input, target, weight, reduction, posWeight);
+    }
+
     /** Identity helper kept so the class is never empty while families are added. */
     static Tensor identity(Tensor x) {
         return x;
