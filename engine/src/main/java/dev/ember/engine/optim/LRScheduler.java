@@ -29,7 +29,7 @@ public abstract class LRScheduler implements Scheduler {
         List<Double> base = new ArrayList<>();
         for (ParamGroup g : optimizer.paramGroups()) {
             if (!g.has("initial_lr")) {
-                g.set("initial_lr", g.lr());
+                g.setScheduled("initial_lr", g.lr());
             }
             base.add(g.getDouble("initial_lr"));
         }
@@ -58,7 +58,7 @@ public abstract class LRScheduler implements Scheduler {
         List<Double> values = computeLr();
         List<ParamGroup> groups = optimizer.paramGroups();
         for (int i = 0; i < groups.size(); i++) {
-            groups.get(i).lr(values.get(i));
+            groups.get(i).setScheduled("lr", values.get(i));
         }
         lastLr = currentLrs(optimizer);
     }
@@ -130,8 +130,8 @@ public abstract class LRScheduler implements Scheduler {
         Object type = stateDict.get("type");
         if (!name.equals(type)) {
             throw new IllegalArgumentException(name + ".loadStateDict: the state dict was saved from "
-                    + (type == null ? "a scheduler of unknown type (no \"type\" entry)" : "a " + type)
-                    + ", this scheduler is a " + name);
+                    + (type == null ? "a scheduler of unknown type (no \"type\" entry)" : "scheduler " + type)
+                    + ", this scheduler is " + name);
         }
     }
 

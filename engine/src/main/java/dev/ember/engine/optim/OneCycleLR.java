@@ -163,13 +163,13 @@ public final class OneCycleLR extends LRScheduler {
         this.useBeta1 = optimizer.defaults().containsKey("betas");
         for (int i = 0; i < groups.size(); i++) {
             ParamGroup g = groups.get(i);
-            g.set("initial_lr", maxLr[i] / o.divFactor);
-            g.set("max_lr", maxLr[i]);
-            g.set("min_lr", g.getDouble("initial_lr") / o.finalDivFactor);
+            g.setScheduled("initial_lr", maxLr[i] / o.divFactor);
+            g.setScheduled("max_lr", maxLr[i]);
+            g.setScheduled("min_lr", g.getDouble("initial_lr") / o.finalDivFactor);
             if (cycleMomentum) {
                 setMomentum(g, maxMomentum[i]);
-                g.set("max_momentum", maxMomentum[i]);
-                g.set("base_momentum", baseMomentum[i]);
+                g.setScheduled("max_momentum", maxMomentum[i]);
+                g.setScheduled("base_momentum", baseMomentum[i]);
             }
         }
         this.baseLrs = List.copyOf(groups.stream().map(g -> g.getDouble("initial_lr")).toList());
@@ -226,9 +226,9 @@ public final class OneCycleLR extends LRScheduler {
     private void setMomentum(ParamGroup g, double momentum) {
         if (useBeta1) {
             double[] betas = g.getDoubles("betas");
-            g.set("betas", List.of(momentum, betas[1]));
+            g.setScheduled("betas", List.of(momentum, betas[1]));
         } else {
-            g.set("momentum", momentum);
+            g.setScheduled("momentum", momentum);
         }
     }
 

@@ -343,8 +343,8 @@ public abstract class Optimizer {
         Object type = stateDict.get("type");
         if (!name().equals(type)) {
             throw new IllegalArgumentException(where + "the state dict was saved from "
-                    + (type == null ? "an optimizer of unknown type (no \"type\" entry)" : "a " + type + " optimizer")
-                    + ", this optimizer is a " + name());
+                    + (type == null ? "an optimizer of unknown type (no \"type\" entry)" : "optimizer " + type)
+                    + ", this optimizer is " + name());
         }
         if (!(stateDict.get("param_groups") instanceof List<?> savedGroups)) {
             throw new IllegalArgumentException(where + "missing \"param_groups\" list");
@@ -391,10 +391,16 @@ public abstract class Optimizer {
         LinkedHashMap<String, Object> options = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String key = String.valueOf(e.getKey());
-            if (!key.equals("params")) {
+            if (key.equals("params")) {
+                continue;
+            }
+            if (defaults.containsKey(key) || SCHEDULER_KEYS.contains(key)) {
                 Object v = ParamGroup.normalize(key, e.getValue());
                 checkOption(key, v);
                 options.put(key, v);
+            } else {
+                // Other keys (PyTorch's foreach=None, differentiable, ...) are kept as saved, like PyTorch does.
+                options.put(key, e.getValue());
             }
         }
         for (String k : defaults.keySet()) {

@@ -147,6 +147,21 @@ public final class ParamGroup {
         return explicit.contains(key);
     }
 
+    /**
+     * Sets a value computed by a scheduler: normalized but not range-checked, as PyTorch's
+     * schedulers write {@code group['lr']} unchecked (OneCycleLR's last linear step may go below 0).
+     */
+    void setScheduled(String key, double value) {
+        options.put(key, value);
+        explicit.add(key);
+    }
+
+    /** Sets a list value computed by a scheduler (OneCycleLR's betas), unchecked like {@link #setScheduled(String, double)}. */
+    void setScheduled(String key, List<Double> value) {
+        options.put(key, List.copyOf(value));
+        explicit.add(key);
+    }
+
     /** Sets a default (not marked as chosen by the user, so later default changes still apply). */
     void putDefault(String key, Object value) {
         options.put(key, value);
@@ -165,7 +180,7 @@ public final class ParamGroup {
         if (value instanceof Number n) {
             return n.doubleValue();
         }
-        if (value instanceof Boolean || value instanceof String) {
+        if (value instanceof Boolean) {
             return value;
         }
         if (value instanceof double[] a) {

@@ -192,7 +192,7 @@ public final class ReduceLROnPlateau implements Scheduler {
             double old = groups.get(i).lr();
             double lr = Math.max(old * factor, minLrs.get(i));
             if (old - lr > eps) {
-                groups.get(i).lr(lr);
+                groups.get(i).setScheduled("lr", lr);
             }
         }
     }

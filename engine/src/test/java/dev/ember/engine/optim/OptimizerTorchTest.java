@@ -7,14 +7,17 @@ import dev.ember.engine.testing.RealTorch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -174,12 +177,115 @@ class OptimizerTorchTest {
                 "    print(cid, 'keys', ','.join(sorted(k for k, v in opt.state[W].items() if v is not None)))",
                 "    print(cid, 'gkeys', ','.join(sorted(opt.param_groups[0].keys())))",
                 ""));
+        s.append(RESUME_SCRIPT);
         for (Case c : cases()) {
             s.append("run('").append(c.id()).append("', lambda W, b: ").append(c.torch()).append(", ")
                     .append(c.negate() ? "True" : "False").append(", ").append(c.skipB() ? "True" : "False")
                     .append(")\n");
         }
         return s.toString();
+    }
+
+    /** PyTorch trains 5 steps, prints its state_dict and the parameters, then 5 more steps (after each: values). */
+    static final String RESUME_SCRIPT = String.join("\n",
+            "W = W0.clone().requires_grad_()",
+            "b = B0.clone().requires_grad_()",
+            "opt = " + "Adam([{'params': [W]}, {'params': [b], 'lr': 0.02}], lr=0.05, amsgrad=True, weight_decay=0.01)",
+            "def train(steps, show):",
+            "    for s in steps:",
+            "        opt.zero_grad()",
+            "        loss(W, b, False).backward()",
+            "        opt.step()",
+            "        if show:",
+            "            print('resume', 'after', s, ' '.join(repr(v) for v in W.detach().flatten().tolist() + b.detach().tolist()))",
+            "train(range(5), False)",
+            "sd = opt.state_dict()",
+            "print('resume', 'params', ' '.join(repr(v) for v in W.detach().flatten().tolist() + b.detach().tolist()))",
+            "for k, st in sd['state'].items():",
+            "    for name, v in st.items():",
+            "        print('resume', 'state', k, name, ' '.join(repr(x) for x in v.flatten().tolist()), v.dim())",
+            "for i, g in enumerate(sd['param_groups']):",
+            "    for name, v in g.items():",
+            "        print('resume', 'group', i, name, repr(v).replace(' ', ''))",
+            "train(range(5, 10), True)",
+            "");
+
+    /** A Python repr of a group option: True/False/None, (a, b), [i, j], a number. */
+    static Object pyValue(String repr) {
+        switch (repr) {
+            case "True": return true;
+            case "False": return false;
+            case "None": return null;
+            default: break;
+        }
+        if (repr.startsWith("(") || repr.startsWith("[")) {
+            String inner = repr.substring(1, repr.length() - 1);
+            List<Object> out = new ArrayList<>();
+            for (String part : inner.split(",")) {
+                if (!part.isEmpty()) {
+                    out.add(repr.startsWith("[") ? (Object) Integer.parseInt(part) : (Object) Double.parseDouble(part));
+                }
+            }
+            return out;
+        }
+        return Double.parseDouble(repr);
+    }
+
+    @Test
+    void loadsAPyTorchStateDictAndContinuesLikePyTorch() {
+        RealTorch.assumeAvailable();
+        double[] params = null;
+        Map<Object, Map<String, Object>> state = new TreeMap<>();
+        List<Map<String, Object>> groups = new ArrayList<>();
+        List<double[]> after = new ArrayList<>();
+        for (String[] line : torch.get("resume")) {
+            String[] f = line[2].split(" ");
+            switch (line[1]) {
+                case "params" -> params = Arrays.stream(f).mapToDouble(Double::parseDouble).toArray();
+                case "state" -> {
+                    long[] shape = f[0].equals("0") ? new long[] {3, 2} : new long[] {2};
+                    // index, name, values..., dim
+                    double[] v = Arrays.stream(f, 2, f.length - 1).mapToDouble(Double::parseDouble).toArray();
+                    Object value = f[f.length - 1].equals("0") ? Tensor.scalar(v[0]) : Tensor.fromArray(v, shape);
+                    state.computeIfAbsent(Integer.parseInt(f[0]), k -> new LinkedHashMap<>()).put(f[1], value);
+                }
+                case "group" -> {
+                    int g = Integer.parseInt(f[0]);
+                    while (groups.size() <= g) {
+                        groups.add(new LinkedHashMap<>());
+                    }
+                    groups.get(g).put(f[1], pyValue(f[2]));
+                }
+                case "after" -> after.add(Arrays.stream(f, 1, f.length).mapToDouble(Double::parseDouble).toArray());
+                default -> throw new AssertionError(line[1]);
+            }
+        }
+        assertThat(groups.get(0)).containsKeys("foreach", "capturable", "params"); // PyTorch's own layout
+        assertThat(state.get(0).get("step")).isInstanceOf(Tensor.class);
+
+        Tensor w = Tensor.fromArray(Arrays.copyOfRange(params, 0, 6), 3, 2).requiresGrad_(true);
+        Tensor b = Tensor.fromArray(Arrays.copyOfRange(params, 6, 8), 2).requiresGrad_(true);
+        // A fresh optimizer with other options: everything must come from the loaded state.
+        Optimizer opt = new Adam(List.of(ParamGroup.of(w), ParamGroup.of(b)), 0.9);
+        Map<String, Object> sd = new LinkedHashMap<>();
+        sd.put("type", "Adam"); // PyTorch's state_dict has no type entry; an importer supplies it
+        sd.put("state", state);
+        sd.put("param_groups", groups);
+        opt.loadStateDict(sd);
+        assertThat(opt.paramGroups().get(1).lr()).isEqualTo(0.02);
+        assertThat(opt.paramGroups().get(0).getBoolean("amsgrad")).isTrue();
+        for (int s = 0; s < 5; s++) {
+            opt.zeroGrad();
+            loss(w, b, false).backward();
+            opt.step();
+            double[] actual = concat(w.toDoubleArray(), b.toDoubleArray());
+            double[] expected = after.get(s);
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(Math.abs(actual[i] - expected[i])).as("resumed step %d value %d", s, i)
+                        .isLessThanOrEqualTo(ATOL + RTOL * Math.abs(expected[i]));
+            }
+        }
+        assertThat(opt.state(w).get("step")).isEqualTo(10L);
     }
 
     static Map<String, List<String[]>> torch;
