@@ -274,9 +274,16 @@ public abstract class Optimizer {
 
     /** Type check against the default's kind, then the optimizer's range checks; unknown keys pass. */
     final void checkOption(String key, Object value) {
+        if (checkOptionType(key, value)) {
+            checkValue(key, value);
+        }
+    }
+
+    /** Checks an option's type (and list length) against its default; {@code false} when it has no default. */
+    private boolean checkOptionType(String key, Object value) {
         Object d = defaults.get(key);
         if (d == null) {
-            return;
+            return false;
         }
         if (d.getClass() != value.getClass() && !(d instanceof List && value instanceof List)) {
             throw new IllegalArgumentException(name() + ": option '" + key + "' must be a " + kind(d) + ", got "
@@ -286,7 +293,7 @@ public abstract class Optimizer {
             throw new IllegalArgumentException(name() + ": option '" + key + "' must have " + dl.size()
                     + " values, got " + value);
         }
-        checkValue(key, value);
+        return true;
     }
 
     private static String kind(Object v) {
@@ -396,7 +403,13 @@ public abstract class Optimizer {
             }
             if (defaults.containsKey(key) || SCHEDULER_KEYS.contains(key)) {
                 Object v = ParamGroup.normalize(key, e.getValue());
-                checkOption(key, v);
+                if (key.equals("lr") || SCHEDULER_KEYS.contains(key)) {
+                    // Schedulers write these without range checks (OneCycleLR's last linear step can go a hair
+                    // below 0, as in PyTorch); a state saved then must load, as PyTorch's load_state_dict allows.
+                    checkOptionType(key, v);
+                } else {
+                    checkOption(key, v);
+                }
                 options.put(key, v);
             } else {
                 // Other keys (PyTorch's foreach=None, differentiable, ...) are kept as saved, like PyTorch does.

@@ -203,10 +203,10 @@ class OptimizerStateDictTest {
         for (Object g : (List<?>) sd.get("param_groups")) {
             groups.add(new LinkedHashMap<>((Map<String, Object>) g));
         }
-        groups.get(0).put("lr", -1.0);
+        groups.get(0).put("eps", -1.0);
         badOption.put("param_groups", groups);
         assertThatThrownBy(() -> make("Adam", w0(), b0()).loadStateDict(badOption))
-                .hasMessage("Adam: Invalid learning rate: lr=-1.0 (must be >= 0)");
+                .hasMessageContaining("eps").hasMessageContaining("-1.0");
     }
 
     @Test
@@ -260,5 +260,19 @@ class OptimizerStateDictTest {
             assertThat(q.getLastLr()).isEqualTo(p.getLastLr());
         }
         assertThat(q.getLastLr().get(0)).isLessThan(0.01);
+    }
+
+    @Test
+    void aStateWhoseLrASchedulerPushedBelowZeroStillLoads() {
+        Tensor w = w0();
+        Optimizer saved = make("SGD", w, b0());
+        Map<String, Object> sd = saved.stateDict();
+        List<Object> groups = (List<Object>) sd.get("param_groups");
+        ((Map<String, Object>) groups.get(0)).put("lr", -1e-12);   // OneCycleLR's last linear step, like PyTorch
+        Optimizer fresh = make("SGD", w0(), b0());
+        fresh.loadStateDict(sd);
+        assertThat(fresh.paramGroups().get(0).lr()).isEqualTo(-1e-12);
+        ((Map<String, Object>) groups.get(0)).put("momentum", -0.5);
+        assertThatThrownBy(() -> make("SGD", w0(), b0()).loadStateDict(sd)).hasMessageContaining("momentum");
     }
 }
