@@ -135,6 +135,40 @@ public final class Graph implements ExecutionEnvironment, AutoCloseable {
         return op.outputList(0, x.length);
     }
 
+    /**
+     * Adds a GraphDef's nodes (a graph built in Python or exported by TF-Java); mirrors
+     * {@code importGraphDef}. All op types tfcompat lacks are reported at once, before anything is added.
+     */
+    public void importGraphDef(org.tensorflow.proto.GraphDef graphDef) {
+        importGraphDef(graphDef, null);
+    }
+
+    /** {@link #importGraphDef(org.tensorflow.proto.GraphDef)} with every name prefixed by {@code prefix/}. */
+    public void importGraphDef(org.tensorflow.proto.GraphDef graphDef, String prefix) {
+        checkOpen();
+        dev.ember.tfcompat.internal.graphdef.GraphDefs.importInto(this, graphDef, prefix);
+    }
+
+    /** Serialized GraphDef bytes (the legacy {@code importGraphDef(byte[])}); malformed bytes are a clear error. */
+    public void importGraphDef(byte[] graphDef) {
+        importGraphDef(parse(graphDef), null);
+    }
+
+    private static org.tensorflow.proto.GraphDef parse(byte[] bytes) {
+        try {
+            return org.tensorflow.proto.GraphDef.parseFrom(bytes);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("Invalid GraphDef: the bytes are not a serialized GraphDef ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The graph as a GraphDef; mirrors {@code toGraphDef()}. */
+    public org.tensorflow.proto.GraphDef toGraphDef() {
+        checkOpen();
+        return dev.ember.tfcompat.internal.graphdef.GraphDefs.export(this);
+    }
+
     /** A unique node name from {@code candidate}: itself, else {@code candidate_1}, {@code _2}... */
     public synchronized String uniqueName(String candidate) {
         if (!ops.containsKey(candidate)) {

@@ -96,6 +96,11 @@ public final class GraphOperationBuilder implements OperationBuilder {
         return this;
     }
 
+    /** Engine internal: sets an attribute from a value of any supported attribute type (GraphDef import). */
+    public GraphOperationBuilder setAttrValue(String key, Object value) {
+        return put(key, value);
+    }
+
     private GraphOperationBuilder put(String key, Object value) {
         attrs.put(key, value);
         return this;

@@ -1,0 +1,162 @@
+package dev.ember.tfcompat.internal.graphdef;
+
+import dev.ember.tfcompat.Graph;
+import dev.ember.tfcompat.GraphOperation;
+import dev.ember.tfcompat.GraphOperationBuilder;
+import dev.ember.tfcompat.Output;
+import dev.ember.tfcompat.exceptions.TFInvalidArgumentException;
+import dev.ember.tfcompat.exceptions.TFUnimplementedException;
+import dev.ember.tfcompat.runtime.OpRegistry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.VersionDef;
+
+/** Imports a {@code GraphDef} into a {@link Graph} (all unsupported op types reported at once) and exports one. */
+public final class GraphDefs {
+    private GraphDefs() {
+    }
+
+    /** Adds {@code def}'s nodes to {@code graph}, names prefixed with {@code prefix/} when given. */
+    public static void importInto(Graph graph, GraphDef def, String prefix) {
+        checkSupported(def);
+        String p = prefix == null || prefix.isEmpty() ? "" : prefix + "/";
+        Map<String, NodeDef> byName = new LinkedHashMap<>();
+        for (NodeDef n : def.getNodeList()) {
+            if (byName.put(n.getName(), n) != null) {
+                throw new TFInvalidArgumentException("GraphDef has two nodes named '" + n.getName() + "'");
+            }
+            if (graph.operation(p + n.getName()) != null) {
+                throw new TFInvalidArgumentException("importing the GraphDef would duplicate node '" + p + n.getName()
+                        + "'; import with a prefix");
+            }
+        }
+        for (NodeDef n : topologicalOrder(byName)) {
+            GraphOperationBuilder b = graph.opBuilder(n.getOp(), p + n.getName());
+            for (String in : n.getInputList()) {
+                if (in.startsWith("^")) {
+                    b.addControlInput(graph.operationOrThrow(p + in.substring(1)));
+                } else {
+                    b.addInput(output(graph, p, in, n));
+                }
+            }
+            if (!n.getDevice().isEmpty()) {
+                b.setDevice(n.getDevice());
+            }
+            n.getAttrMap().forEach((k, v) -> b.setAttrValue(k, AttrValues.toJava(v)));
+            try {
+                b.build();
+            } catch (RuntimeException e) {
+                throw new TFInvalidArgumentException("importing node '" + n.getName() + "' (" + n.getOp() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Every op type the registry lacks, with the nodes using it, in one error. */
+    private static void checkSupported(GraphDef def) {
+        Map<String, List<String>> missing = new TreeMap<>();
+        for (NodeDef n : def.getNodeList()) {
+            if (OpRegistry.get(n.getOp()) == null) {
+                missing.computeIfAbsent(n.getOp(), k -> new ArrayList<>()).add(n.getName());
+            }
+        }
+        if (!missing.isEmpty()) {
+            StringBuilder sb = new StringBuilder("the GraphDef uses " + missing.size()
+                    + " op type(s) Ember's tfcompat does not support:");
+            missing.forEach((type, nodes) -> sb.append("\n  ").append(type).append(" (").append(nodes.size())
+                    .append(" node").append(nodes.size() == 1 ? "" : "s").append(": ")
+                    .append(String.join(", ", nodes.subList(0, Math.min(5, nodes.size()))))
+                    .append(nodes.size() > 5 ? ", ..." : "").append(')'));
+            throw new TFUnimplementedException(sb.toString());
+        }
+    }
+
+    private static Output<?> output(Graph graph, String prefix, String input, NodeDef consumer) {
+        int colon = input.lastIndexOf(':');
+        String name = colon > 0 ? input.substring(0, colon) : input;
+        int index = colon > 0 ? Integer.parseInt(input.substring(colon + 1)) : 0;
+        GraphOperation op = graph.operation(prefix + name);
+        if (op == null) {
+            throw new TFInvalidArgumentException("node '" + consumer.getName() + "' has input '" + input
+                    + "' but the GraphDef has no node named '" + name + "'");
+        }
+        if (index >= op.numOutputs()) {
+            throw new TFInvalidArgumentException("node '" + consumer.getName() + "' reads output " + index + " of '"
+                    + name + "', which has " + op.numOutputs() + " outputs");
+        }
+        return op.output(index);
+    }
+
+    /** Nodes ordered so that every node comes after its inputs (GraphDefs need not be sorted). */
+    private static List<NodeDef> topologicalOrder(Map<String, NodeDef> byName) {
+        Map<String, Integer> pending = new HashMap<>();
+        Map<String, List<String>> consumers = new HashMap<>();
+        for (NodeDef n : byName.values()) {
+            int deps = 0;
+            for (String in : n.getInputList()) {
+                String src = in.startsWith("^") ? in.substring(1)
+                        : in.lastIndexOf(':') > 0 ? in.substring(0, in.lastIndexOf(':')) : in;
+                if (byName.containsKey(src)) {
+                    deps++;
+                    consumers.computeIfAbsent(src, k -> new ArrayList<>()).add(n.getName());
+                }
+            }
+            pending.put(n.getName(), deps);
+        }
+        Deque<String> ready = new ArrayDeque<>();
+        pending.forEach((k, v) -> {
+            if (v == 0) {
+                ready.add(k);
+            }
+        });
+        List<NodeDef> order = new ArrayList<>();
+        while (!ready.isEmpty()) {
+            String n = ready.poll();
+            order.add(byName.get(n));
+            for (String c : consumers.getOrDefault(n, List.of())) {
+                if (pending.merge(c, -1, Integer::sum) == 0) {
+                    ready.add(c);
+                }
+            }
+        }
+        if (order.size() < byName.size()) {
+            TreeSet<String> stuck = new TreeSet<>();
+            pending.forEach((k, v) -> {
+                if (v > 0) {
+                    stuck.add(k);
+                }
+            });
+            throw new TFUnimplementedException("the GraphDef has a cycle (TF1 while-loop frames: Enter/Exit/"
+                    + "NextIteration), which tfcompat does not run; nodes on it: " + stuck);
+        }
+        return order;
+    }
+
+    /** The graph as a GraphDef (nodes in insertion order). */
+    public static GraphDef export(Graph graph) {
+        GraphDef.Builder g = GraphDef.newBuilder().setVersions(VersionDef.newBuilder().setProducer(1994));
+        for (Iterator<GraphOperation> it = graph.operations(); it.hasNext();) {
+            GraphOperation op = it.next();
+            NodeDef.Builder n = NodeDef.newBuilder().setName(op.name()).setOp(op.type()).setDevice(op.device());
+            for (Output<?> in : op.inputOutputs()) {
+                n.addInput(in.index() == 0 ? in.op().name() : in.op().name() + ":" + in.index());
+            }
+            for (GraphOperation c : op.controlInputList()) {
+                n.addInput("^" + c.name());
+            }
+            op.attrMap().forEach((k, v) -> n.putAttr(k, AttrValues.fromJava(v)));
+            g.addNode(n);
+        }
+        return g.build();
+    }
+}
