@@ -25,7 +25,8 @@ final class Nd4jArray implements Array {
 
     @Override
     public long[] shape() {
-        return nd.shape();
+        // INDArray.shape() is ND4J's own array: changing it would reshape the array in place.
+        return nd.shape().clone();
     }
 
     @Override

@@ -2,17 +2,135 @@ package dev.ember.engine.backend.nd4j;
 
 import dev.ember.engine.backend.Array;
 import dev.ember.engine.backend.NnKernels;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Convolution and pooling through libnd4j's conv2d / maxpool2d / avgpool2d kernels (oneDNN when
- * the oneDNN native build is loaded). Layout NCHW; weights OIHW (libnd4j wFormat 1).
+ * Convolution and pooling on libnd4j (oneDNN when the oneDNN native build is loaded). Layout NCHW;
+ * weights OIHW (libnd4j wFormat 1).
+ *
+ * <p>Measured quirks this class works around (each checked against PyTorch by the op-spec table):
+ * <ul>
+ *   <li>The oneDNN build rejects float32 {@code conv2d}/{@code conv2d_bp} with dilation &gt; 1 ("could
+ *       not create a descriptor for a dilated convolution"): there the kernel is spread out with
+ *       zeros and run undilated (same sums, more multiply-adds).</li>
+ *   <li>Its float32 {@code maxpool2d}/{@code maxpool2d_bp} silently ignore dilation, and libnd4j has
+ *       no ceil mode nor PyTorch's indices: max pooling is a plain loop here instead.</li>
+ *   <li>{@code avgpool2d} has no ceil mode and only symmetric padding: the input is padded
+ *       explicitly and PyTorch's divisor applied as a factor.</li>
+ *   <li>No groups: groups run per channel slice, except depthwise ({@code groups == C}), which
+ *       uses {@code depthwise_conv2d}.</li>
+ * </ul>
  */
 final class Nd4jNn implements NnKernels {
     private static final int NCHW = 0;
     private static final int WEIGHTS_OIHW = 1;
+    private static final int[] ONES = {1, 1};
+    private static final boolean ONEDNN =
+            Nd4jPlatform.FAST_EXTENSION.equals(System.getProperty(Nd4jPlatform.EXTENSION_PROPERTY));
+    private static final Nd4jShape SHAPE = new Nd4jShape();
+
+    // ---------------------------------------------------------------- convolution
+
+    @Override
+    public Array conv2d(Array input, Array weight, Array bias, int[] stride, int[] padding, int[] dilation,
+            int groups) {
+        INDArray x = dense(input);
+        INDArray w = dense(weight);
+        INDArray b = bias == null ? null : dense(bias);
+        if (groups == 1) {
+            return Nd4jArray.wrap(conv(x, w, b, stride, padding, dilation));
+        }
+        if (isDepthwise(x.size(1), w, groups)) {
+            return Nd4jArray.wrap(depthwise(x, w, b, stride, padding, dilation));
+        }
+        long cg = x.size(1) / groups;
+        long og = w.size(0) / groups;
+        INDArray out = null;
+        for (int g = 0; g < groups; g++) {
+            INDArray y = conv(part(x, 1, g * cg, cg), part(w, 0, g * og, og), b == null ? null : part(b, 0, g * og, og),
+                    stride, padding, dilation);
+            if (out == null) {
+                out = Nd4j.create(x.dataType(), x.size(0), w.size(0), y.size(2), y.size(3));
+            }
+            range(out, 1, g * og, og).assign(y);
+        }
+        return Nd4jArray.wrap(out);
+    }
+
+    @Override
+    public Array[] conv2dBackward(Array input, Array weight, Array gradOutput, int[] stride, int[] padding,
+            int[] dilation, int groups) {
+        INDArray x = dense(input);
+        INDArray w = dense(weight);
+        INDArray g = dense(gradOutput);
+        INDArray[] r;
+        if (groups == 1) {
+            r = convBackward(x, w, g, stride, padding, dilation);
+        } else if (isDepthwise(x.size(1), w, groups)) {
+            r = depthwiseBackward(x, w, g, stride, padding, dilation);
+        } else {
+            r = new INDArray[] {Nd4j.create(x.dataType(), x.shape()), Nd4j.create(w.dataType(), w.shape())};
+            long cg = x.size(1) / groups;
+            long og = w.size(0) / groups;
+            for (int k = 0; k < groups; k++) {
+                INDArray[] rk = convBackward(part(x, 1, k * cg, cg), part(w, 0, k * og, og), part(g, 1, k * og, og),
+                        stride, padding, dilation);
+                range(r[0], 1, k * cg, cg).assign(rk[0]);
+                range(r[1], 0, k * og, og).assign(rk[1]);
+            }
+        }
+        return new Array[] {Nd4jArray.wrap(r[0]), Nd4jArray.wrap(r[1])};
+    }
+
+    @Override
+    public Array conv2dInputGrad(Array gradOutput, Array weight, long[] inputShape, int[] stride, int[] padding,
+            int[] dilation, int groups) {
+        INDArray g = dense(gradOutput);
+        INDArray w = dense(weight);
+        if (groups == 1) {
+            return Nd4jArray.wrap(deconv(g, w, inputShape, stride, padding, dilation));
+        }
+        if (isDepthwise(inputShape[1], w, groups)) {
+            INDArray x = Nd4j.create(g.dataType(), inputShape.clone());
+            return Nd4jArray.wrap(depthwiseBackward(x, w, g, stride, padding, dilation)[0]);
+        }
+        long cg = inputShape[1] / groups;
+        long og = w.size(0) / groups;
+        long[] partShape = inputShape.clone();
+        partShape[1] = cg;
+        INDArray out = Nd4j.create(g.dataType(), inputShape.clone());
+        for (int k = 0; k < groups; k++) {
+            range(out, 1, k * cg, cg).assign(deconv(part(g, 1, k * og, og), part(w, 0, k * og, og), partShape,
+                    stride, padding, dilation));
+        }
+        return Nd4jArray.wrap(out);
+    }
+
+    @Override
+    public Array conv2dWeightGrad(Array input, Array gradOutput, long[] weightShape, int[] stride, int[] padding,
+            int[] dilation, int groups) {
+        INDArray x = dense(input);
+        INDArray g = dense(gradOutput);
+        // conv2d_bp computes both gradients; the weight's values do not enter the weight gradient.
+        INDArray w = Nd4j.create(x.dataType(), weightShape.clone());
+        if (groups == 1) {
+            return Nd4jArray.wrap(convBackward(x, w, g, stride, padding, dilation)[1]);
+        }
+        if (isDepthwise(x.size(1), w, groups)) {
+            return Nd4jArray.wrap(depthwiseBackward(x, w, g, stride, padding, dilation)[1]);
+        }
+        long cg = x.size(1) / groups;
+        long og = weightShape[0] / groups;
+        for (int k = 0; k < groups; k++) {
+            range(w, 0, k * og, og).assign(convBackward(part(x, 1, k * cg, cg), part(w, 0, k * og, og),
+                    part(g, 1, k * og, og), stride, padding, dilation)[1]);
+        }
+        return Nd4jArray.wrap(w);
+    }
 
     private static int[] convArgs(INDArray weight, int[] stride, int[] padding, int[] dilation) {
         return new int[] {(int) weight.size(2), (int) weight.size(3), stride[0], stride[1], padding[0], padding[1],
@@ -23,81 +141,294 @@ final class Nd4jNn implements NnKernels {
         return (in + 2L * p - d * (k - 1) - 1) / s + 1;
     }
 
-    @Override
-    public Array conv2d(Array input, Array weight, Array bias, int[] stride, int[] padding, int[] dilation) {
-        INDArray x = Nd4jArray.of(input);
-        INDArray w = Nd4jArray.of(weight);
-        long[] out = {x.size(0), w.size(0),
-            outSize(x.size(2), w.size(2), stride[0], padding[0], dilation[0]),
+    private static boolean spreadsDilation(INDArray x, int[] dilation) {
+        return ONEDNN && x.dataType() == DataType.FLOAT && (dilation[0] > 1 || dilation[1] > 1);
+    }
+
+    private static INDArray conv(INDArray x, INDArray w, INDArray b, int[] stride, int[] padding, int[] dilation) {
+        long[] out = {x.size(0), w.size(0), outSize(x.size(2), w.size(2), stride[0], padding[0], dilation[0]),
             outSize(x.size(3), w.size(3), stride[1], padding[1], dilation[1])};
         INDArray result = Nd4j.create(x.dataType(), out);
-        INDArray[] inputs = bias == null ? new INDArray[] {x, w} : new INDArray[] {x, w, Nd4jArray.of(bias)};
+        if (result.length() == 0 || x.length() == 0) {
+            return biasOnly(result, b);
+        }
+        boolean spread = spreadsDilation(x, dilation);
+        INDArray wk = spread ? spread(w, dilation) : w;
+        int[] dk = spread ? ONES : dilation;
+        INDArray[] inputs = b == null ? new INDArray[] {x, wk} : new INDArray[] {x, wk, b};
         Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(inputs)
-                .addIntegerArguments(convArgs(w, stride, padding, dilation)).addOutputs(result).build());
-        return Nd4jArray.wrap(result);
-    }
-
-    @Override
-    public Array[] conv2dBackward(Array input, Array weight, Array gradOutput, int[] stride, int[] padding,
-            int[] dilation) {
-        INDArray x = Nd4jArray.of(input);
-        INDArray w = Nd4jArray.of(weight);
-        INDArray g = Nd4jArray.of(gradOutput);
-        INDArray gx = Nd4j.create(x.dataType(), x.shape());
-        INDArray gw = Nd4j.create(w.dataType(), w.shape());
-        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, w, g.dup('c'))
-                .addIntegerArguments(convArgs(w, stride, padding, dilation)).addOutputs(gx, gw).build());
-        return new Array[] {Nd4jArray.wrap(gx), Nd4jArray.wrap(gw)};
-    }
-
-    private static int[] poolArgs(int[] kernel, int[] stride, int[] padding, int[] dilation, long extra) {
-        return new int[] {kernel[0], kernel[1], stride[0], stride[1], padding[0], padding[1],
-            dilation[0], dilation[1], 0, (int) extra, NCHW};
-    }
-
-    private static INDArray pool(String name, INDArray x, int[] iargs, int[] kernel, int[] stride, int[] padding,
-            int[] dilation) {
-        long[] out = {x.size(0), x.size(1),
-            outSize(x.size(2), kernel[0], stride[0], padding[0], dilation[0]),
-            outSize(x.size(3), kernel[1], stride[1], padding[1], dilation[1])};
-        INDArray result = Nd4j.create(x.dataType(), out);
-        Nd4j.exec(DynamicCustomOp.builder(name).addInputs(x).addIntegerArguments(iargs).addOutputs(result).build());
+                .addIntegerArguments(convArgs(wk, stride, padding, dk)).addOutputs(result).build());
         return result;
     }
 
-    @Override
-    public Array maxPool2d(Array input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
-        INDArray x = Nd4jArray.of(input);
-        return Nd4jArray.wrap(pool("maxpool2d", x, poolArgs(kernel, stride, padding, dilation, 0),
-                kernel, stride, padding, dilation));
-    }
-
-    @Override
-    public Array maxPool2dBackward(Array input, Array gradOutput, int[] kernel, int[] stride, int[] padding,
+    private static INDArray[] convBackward(INDArray x, INDArray w, INDArray g, int[] stride, int[] padding,
             int[] dilation) {
-        INDArray x = Nd4jArray.of(input);
         INDArray gx = Nd4j.create(x.dataType(), x.shape());
-        Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp").addInputs(x, Nd4jArray.of(gradOutput).dup('c'))
-                .addIntegerArguments(poolArgs(kernel, stride, padding, dilation, 0)).addOutputs(gx).build());
-        return Nd4jArray.wrap(gx);
+        if (x.length() == 0 || g.length() == 0) {
+            return new INDArray[] {gx, Nd4j.create(w.dataType(), w.shape())};
+        }
+        boolean spread = spreadsDilation(x, dilation);
+        INDArray wk = spread ? spread(w, dilation) : w;
+        int[] dk = spread ? ONES : dilation;
+        INDArray gw = Nd4j.create(w.dataType(), wk.shape());
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, wk, g)
+                .addIntegerArguments(convArgs(wk, stride, padding, dk)).addOutputs(gx, gw).build());
+        return new INDArray[] {gx, spread ? unspread(gw, dilation) : gw};
+    }
+
+    /** The kernel with {@code dilation - 1} zeros between taps: an undilated kernel with the same sums. */
+    private static INDArray spread(INDArray w, int[] dilation) {
+        INDArray z = Nd4j.create(w.dataType(), w.size(0), w.size(1), dilation[0] * (w.size(2) - 1) + 1,
+                dilation[1] * (w.size(3) - 1) + 1);
+        taps(z, dilation).assign(w);
+        return z;
+    }
+
+    private static INDArray unspread(INDArray spreadGrad, int[] dilation) {
+        return taps(spreadGrad, dilation).dup('c');
+    }
+
+    private static INDArray taps(INDArray z, int[] dilation) {
+        INDArray rows = slice(z, 2, 0, z.size(2), dilation[0]);
+        return slice(rows, 3, 0, z.size(3), dilation[1]);
+    }
+
+    /** Transposed convolution with conv2d's OIHW weight read as deconv2d's [iC, oC, kH, kW]. */
+    private static INDArray deconv(INDArray g, INDArray w, long[] inputShape, int[] stride, int[] padding,
+            int[] dilation) {
+        INDArray out = Nd4j.create(g.dataType(), inputShape.clone());
+        if (g.length() == 0 || out.length() == 0) {
+            return out;
+        }
+        long fullH = (g.size(2) - 1) * stride[0] + dilation[0] * (w.size(2) - 1) + 1;
+        long fullW = (g.size(3) - 1) * stride[1] + dilation[1] * (w.size(3) - 1) + 1;
+        if (fullH - 2L * padding[0] == inputShape[2] && fullW - 2L * padding[1] == inputShape[3]) {
+            runDeconv(g, w, out, stride, padding, dilation);
+            return out;
+        }
+        // Output padding: the rows the padding crops are taken from the full (unpadded) result;
+        // rows past its end stay zero, as in PyTorch.
+        INDArray full = Nd4j.create(g.dataType(), inputShape[0], inputShape[1], fullH, fullW);
+        runDeconv(g, w, full, stride, new int[] {0, 0}, dilation);
+        long h = Math.min(inputShape[2], fullH - padding[0]);
+        long wd = Math.min(inputShape[3], fullW - padding[1]);
+        slice(slice(out, 2, 0, h, 1), 3, 0, wd, 1)
+                .assign(slice(slice(full, 2, padding[0], padding[0] + h, 1), 3, padding[1], padding[1] + wd, 1));
+        return out;
+    }
+
+    private static void runDeconv(INDArray g, INDArray w, INDArray out, int[] stride, int[] padding, int[] dilation) {
+        Nd4j.exec(DynamicCustomOp.builder("deconv2d").addInputs(g, w)
+                .addIntegerArguments(convArgs(w, stride, padding, dilation)).addOutputs(out).build());
+    }
+
+    private static boolean isDepthwise(long channels, INDArray w, int groups) {
+        return groups == channels && w.size(1) == 1;
+    }
+
+    /** PyTorch's depthwise weight (C*m, 1, kH, kW) as libnd4j's [m, C, kH, kW] (output channel c*m + j either way). */
+    private static INDArray depthwiseWeight(INDArray w, long channels) {
+        long m = w.size(0) / channels;
+        return w.reshape('c', new long[] {channels, m, w.size(2), w.size(3)}).permute(1, 0, 2, 3).dup('c');
+    }
+
+    private static INDArray depthwise(INDArray x, INDArray w, INDArray b, int[] stride, int[] padding,
+            int[] dilation) {
+        long[] out = {x.size(0), w.size(0), outSize(x.size(2), w.size(2), stride[0], padding[0], dilation[0]),
+            outSize(x.size(3), w.size(3), stride[1], padding[1], dilation[1])};
+        INDArray result = Nd4j.create(x.dataType(), out);
+        if (result.length() == 0 || x.length() == 0) {
+            return biasOnly(result, b);
+        }
+        INDArray wd = depthwiseWeight(w, x.size(1));
+        INDArray[] inputs = b == null ? new INDArray[] {x, wd} : new INDArray[] {x, wd, b};
+        Nd4j.exec(DynamicCustomOp.builder("depthwise_conv2d").addInputs(inputs)
+                .addIntegerArguments(convArgs(w, stride, padding, dilation)).addOutputs(result).build());
+        return result;
+    }
+
+    private static INDArray[] depthwiseBackward(INDArray x, INDArray w, INDArray g, int[] stride, int[] padding,
+            int[] dilation) {
+        INDArray gx = Nd4j.create(x.dataType(), x.shape());
+        if (x.length() == 0 || g.length() == 0) {
+            return new INDArray[] {gx, Nd4j.create(w.dataType(), w.shape())};
+        }
+        long c = x.size(1);
+        INDArray wd = depthwiseWeight(w, c);
+        INDArray gwd = Nd4j.create(w.dataType(), wd.shape());
+        Nd4j.exec(DynamicCustomOp.builder("depthwise_conv2d_bp").addInputs(x, wd, g)
+                .addIntegerArguments(convArgs(w, stride, padding, dilation)).addOutputs(gx, gwd).build());
+        INDArray gw = gwd.permute(1, 0, 2, 3).dup('c').reshape('c', w.shape());
+        return new INDArray[] {gx, gw};
+    }
+
+    // ---------------------------------------------------------------- pooling
+
+    @Override
+    public Array[] maxPool2d(Array input, int[] kernel, int[] stride, int[] padding, int[] dilation,
+            int[] outputSize) {
+        INDArray x = dense(input);
+        long planes = x.size(0) * x.size(1);
+        int h = (int) x.size(2);
+        int w = (int) x.size(3);
+        int oh = outputSize[0];
+        int ow = outputSize[1];
+        double[] values = new double[Math.toIntExact(planes * oh * ow)];
+        long[] indices = new long[values.length];
+        DataBuffer buf = x.length() == 0 ? null : x.data();
+        for (long p = 0; p < planes; p++) {
+            double[] plane = buf.getDoublesAt(p * h * w, h * w);
+            int o = (int) (p * oh * ow);
+            for (int i = 0; i < oh; i++) {
+                int ih0 = i * stride[0] - padding[0];
+                int ih1 = Math.min(ih0 + (kernel[0] - 1) * dilation[0] + 1, h);
+                while (ih0 < 0) {
+                    ih0 += dilation[0];
+                }
+                for (int j = 0; j < ow; j++, o++) {
+                    int iw0 = j * stride[1] - padding[1];
+                    int iw1 = Math.min(iw0 + (kernel[1] - 1) * dilation[1] + 1, w);
+                    while (iw0 < 0) {
+                        iw0 += dilation[1];
+                    }
+                    // PyTorch's loop: NaN wins, the first of equal maxima is kept.
+                    int best = ih0 * w + iw0;
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int r = ih0; r < ih1; r += dilation[0]) {
+                        for (int c = iw0; c < iw1; c += dilation[1]) {
+                            double v = plane[r * w + c];
+                            if (v > max || Double.isNaN(v)) {
+                                max = v;
+                                best = r * w + c;
+                            }
+                        }
+                    }
+                    values[o] = max;
+                    indices[o] = best;
+                }
+            }
+        }
+        long[] outShape = {x.size(0), x.size(1), oh, ow};
+        INDArray v = values.length == 0 ? Nd4j.create(DataType.DOUBLE, outShape)
+                : Nd4j.create(values, outShape, DataType.DOUBLE);
+        INDArray idx = indices.length == 0 ? Nd4j.create(DataType.LONG, outShape)
+                : Nd4j.createFromArray(indices).reshape('c', outShape);
+        return new Array[] {Nd4jArray.wrap(v.dataType() == x.dataType() ? v : v.castTo(x.dataType())),
+            Nd4jArray.wrap(idx)};
     }
 
     @Override
-    public Array avgPool2d(Array input, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
-        INDArray x = Nd4jArray.of(input);
-        int[] one = {1, 1};
-        return Nd4jArray.wrap(pool("avgpool2d", x, poolArgs(kernel, stride, padding, one, countIncludePad ? 1 : 0),
-                kernel, stride, padding, one));
+    public Array avgPool2d(Array input, int[] kernel, int[] stride, int[] padding, boolean countIncludePad,
+            int[] outputSize) {
+        INDArray x = dense(input);
+        long[] padded = paddedShape(x.shape(), kernel, stride, padding, outputSize);
+        INDArray out = Nd4j.create(x.dataType(), x.size(0), x.size(1), outputSize[0], outputSize[1]);
+        if (out.length() == 0 || x.length() == 0) {
+            return Nd4jArray.wrap(out);
+        }
+        INDArray xp = Nd4j.create(x.dataType(), padded);
+        interior(xp, x.shape(), padding).assign(x);
+        // Mean over full windows of the explicitly padded input, rescaled to PyTorch's divisor.
+        Nd4j.exec(DynamicCustomOp.builder("avgpool2d").addInputs(xp)
+                .addIntegerArguments(kernel[0], kernel[1], stride[0], stride[1], 0, 0, 1, 1, 0, 1, NCHW)
+                .addOutputs(out).build());
+        INDArray f = divisorFactor(x.shape(), kernel, stride, padding, countIncludePad, outputSize, x.dataType());
+        return Nd4jArray.wrap(f == null ? out : out.muli(Nd4jOps.broadcastTo(f, out.shape())));
     }
 
     @Override
-    public Array avgPool2dBackward(Array input, Array gradOutput, int[] kernel, int[] stride, int[] padding,
+    public Array avgPool2dBackward(Array gradOutput, long[] inputShape, int[] kernel, int[] stride, int[] padding,
             boolean countIncludePad) {
-        INDArray x = Nd4jArray.of(input);
-        INDArray gx = Nd4j.create(x.dataType(), x.shape());
-        Nd4j.exec(DynamicCustomOp.builder("avgpool2d_bp").addInputs(x, Nd4jArray.of(gradOutput).dup('c'))
-                .addIntegerArguments(poolArgs(kernel, stride, padding, new int[] {1, 1}, countIncludePad ? 1 : 0))
-                .addOutputs(gx).build());
-        return Nd4jArray.wrap(gx);
+        INDArray g = dense(gradOutput);
+        int[] outputSize = {(int) g.size(2), (int) g.size(3)};
+        INDArray gx = Nd4j.create(g.dataType(), inputShape.clone());
+        if (gx.length() == 0 || g.length() == 0) {
+            return Nd4jArray.wrap(gx);
+        }
+        long[] padded = paddedShape(inputShape, kernel, stride, padding, outputSize);
+        INDArray f = divisorFactor(inputShape, kernel, stride, padding, countIncludePad, outputSize, g.dataType());
+        INDArray gs = f == null ? g : g.mul(Nd4jOps.broadcastTo(f, g.shape()));
+        INDArray gxp = Nd4j.create(g.dataType(), padded);
+        Nd4j.exec(DynamicCustomOp.builder("avgpool2d_bp").addInputs(Nd4j.create(g.dataType(), padded), gs)
+                .addIntegerArguments(kernel[0], kernel[1], stride[0], stride[1], 0, 0, 1, 1, 0, 1, NCHW)
+                .addOutputs(gxp).build());
+        return Nd4jArray.wrap(interior(gxp, inputShape, padding).dup('c'));
+    }
+
+    /** The input padded by {@code padding} on both sides, plus what ceil mode's last window needs. */
+    private static long[] paddedShape(long[] in, int[] kernel, int[] stride, int[] padding, int[] outputSize) {
+        long[] s = in.clone();
+        for (int d = 0; d < 2; d++) {
+            long size = in[2 + d] + 2L * padding[d];
+            s[2 + d] = Math.max(size, (long) (outputSize[d] - 1) * stride[d] + kernel[d]);
+        }
+        return s;
+    }
+
+    private static INDArray interior(INDArray padded, long[] in, int[] padding) {
+        return slice(slice(padded, 2, padding[0], padding[0] + in[2], 1), 3, padding[1], padding[1] + in[3], 1);
+    }
+
+    /**
+     * {@code kH*kW / divisor} per output position, with PyTorch's divisor ({@code AvgPoolKernel.cpp}):
+     * the window clipped to the padded input, or to the input without {@code countIncludePad}.
+     * {@code null} when every factor is 1.
+     */
+    private static INDArray divisorFactor(long[] in, int[] kernel, int[] stride, int[] padding,
+            boolean countIncludePad, int[] outputSize, DataType dtype) {
+        double[][] counts = new double[2][];
+        boolean allFull = true;
+        for (int d = 0; d < 2; d++) {
+            counts[d] = new double[outputSize[d]];
+            for (int o = 0; o < outputSize[d]; o++) {
+                long start = (long) o * stride[d] - padding[d];
+                long end = Math.min(start + kernel[d], in[2 + d] + padding[d]);
+                long clipped = Math.min(end, in[2 + d]) - Math.max(start, 0);
+                counts[d][o] = countIncludePad ? end - start : clipped;
+                allFull &= counts[d][o] == kernel[d];
+            }
+        }
+        if (allFull) {
+            return null;
+        }
+        double[] f = new double[outputSize[0] * outputSize[1]];
+        for (int i = 0; i < outputSize[0]; i++) {
+            for (int j = 0; j < outputSize[1]; j++) {
+                double div = counts[0][i] * counts[1][j];
+                f[i * outputSize[1] + j] = div > 0 ? (double) kernel[0] * kernel[1] / div : 0;
+            }
+        }
+        return Nd4j.create(f, new long[] {1, 1, outputSize[0], outputSize[1]}, DataType.DOUBLE).castTo(dtype);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The output of a convolution over no input values: the bias alone (or zeros). */
+    private static INDArray biasOnly(INDArray result, INDArray b) {
+        if (b == null || result.length() == 0) {
+            return result;
+        }
+        return result.assign(Nd4jOps.broadcastTo(b.reshape('c', new long[] {1, b.length(), 1, 1}), result.shape()));
+    }
+
+    /** A dense (row-major, offset 0) array: the input itself or a copy. */
+    private static INDArray dense(Array a) {
+        INDArray x = Nd4jArray.of(a);
+        return Nd4jShape.isDense(x) ? x : x.dup('c');
+    }
+
+    /** A view of {@code start, start+step, ... < end} along {@code dim}, with its shape kept. */
+    private static INDArray slice(INDArray a, int dim, long start, long end, long step) {
+        return Nd4jArray.of(SHAPE.slice(Nd4jArray.wrap(a), dim, start, end, step));
+    }
+
+    /** A view of {@code count} entries from {@code start} along {@code dim}. */
+    private static INDArray range(INDArray a, int dim, long start, long count) {
+        return slice(a, dim, start, start + count, 1);
+    }
+
+    /** A dense copy of {@code count} entries from {@code start} along {@code dim}. */
+    private static INDArray part(INDArray a, int dim, long start, long count) {
+        return range(a, dim, start, count).dup('c');
     }
 }

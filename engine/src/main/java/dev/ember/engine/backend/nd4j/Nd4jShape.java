@@ -62,7 +62,7 @@ final class Nd4jShape implements ShapeKernels {
         INDArray x = Nd4jArray.of(a);
         long len = Math.max(0, (end - start + step - 1) / step);
         if (len == 0 || x.length() == 0) {
-            long[] s = x.shape();
+            long[] s = x.shape().clone();
             s[dim] = len;
             return Nd4jArray.wrap(Nd4j.create(x.dataType(), s));
         }
@@ -72,7 +72,7 @@ final class Nd4jShape implements ShapeKernels {
         }
         idx[dim] = step == 1 ? NDArrayIndex.interval(start, end) : NDArrayIndex.interval(start, step, end);
         INDArray v = x.get(idx);
-        long[] expected = x.shape();
+        long[] expected = x.shape().clone();
         expected[dim] = len;
         if (!Arrays.equals(v.shape(), expected)) {
             // ND4J drops or keeps unit dimensions inconsistently on some slices; restore the shape.
@@ -121,7 +121,7 @@ final class Nd4jShape implements ShapeKernels {
             xs[i] = Nd4jArray.of(parts[i]);
             total += xs[i].size(dim);
         }
-        long[] shape = xs[0].shape();
+        long[] shape = xs[0].shape().clone();
         shape[dim] = total;
         INDArray out = Nd4j.create(xs[0].dataType(), shape);
         if (out.length() == 0) {
@@ -209,7 +209,7 @@ final class Nd4jShape implements ShapeKernels {
     public Array indexSelect(Array a, int dim, Array index) {
         INDArray x = Nd4jArray.of(a);
         INDArray idx = Nd4jArray.of(index);
-        long[] shape = x.shape();
+        long[] shape = x.shape().clone();
         shape[dim] = idx.length();
         INDArray out = Nd4j.create(x.dataType(), shape);
         if (out.length() == 0) {
