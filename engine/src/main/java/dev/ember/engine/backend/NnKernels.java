@@ -36,6 +36,12 @@ public interface NnKernels {
     Array[] maxPool2d(Array input, int[] kernel, int[] stride, int[] padding, int[] dilation, int[] outputSize);
 
     /**
+     * Gradient of {@link #maxPool2d} with respect to an input of {@code inputShape}: each output
+     * gradient added at its index (torch's max_pool2d_with_indices_backward).
+     */
+    Array maxPool2dBackward(Array gradOutput, Array indices, long[] inputShape);
+
+    /**
      * Average pooling (torch.avg_pool2d) with PyTorch's divisor: the window clipped to the padded
      * input when {@code countIncludePad}, else clipped to the input.
      */

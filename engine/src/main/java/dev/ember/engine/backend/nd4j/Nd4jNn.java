@@ -2,7 +2,9 @@ package dev.ember.engine.backend.nd4j;
 
 import dev.ember.engine.backend.Array;
 import dev.ember.engine.backend.NnKernels;
-import org.nd4j.linalg.api.buffer.DataBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -17,10 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>The oneDNN build rejects float32 {@code conv2d}/{@code conv2d_bp} with dilation &gt; 1 ("could
  *       not create a descriptor for a dilated convolution"): there the kernel is spread out with
  *       zeros and run undilated (same sums, more multiply-adds).</li>
- *   <li>Its float32 {@code maxpool2d}/{@code maxpool2d_bp} silently ignore dilation, and libnd4j has
- *       no ceil mode nor PyTorch's indices: max pooling is a plain loop here instead.</li>
- *   <li>{@code avgpool2d} has no ceil mode and only symmetric padding: the input is padded
- *       explicitly and PyTorch's divisor applied as a factor.</li>
+ *   <li>Its float32 {@code maxpool2d}/{@code maxpool2d_bp} silently ignore dilation, and libnd4j's
+ *       pooling has neither ceil mode nor PyTorch's indices and divisors: pooling is a plain loop
+ *       over NIO views of the native memory here (PyTorch's own CPU loop, one thread).</li>
  *   <li>No groups: groups run per channel slice, except depthwise ({@code groups == C}), which
  *       uses {@code depthwise_conv2d}.</li>
  * </ul>
@@ -268,17 +269,21 @@ final class Nd4jNn implements NnKernels {
     public Array[] maxPool2d(Array input, int[] kernel, int[] stride, int[] padding, int[] dilation,
             int[] outputSize) {
         INDArray x = dense(input);
-        long planes = x.size(0) * x.size(1);
         int h = (int) x.size(2);
         int w = (int) x.size(3);
         int oh = outputSize[0];
         int ow = outputSize[1];
-        double[] values = new double[Math.toIntExact(planes * oh * ow)];
-        long[] indices = new long[values.length];
-        DataBuffer buf = x.length() == 0 ? null : x.data();
-        for (long p = 0; p < planes; p++) {
-            double[] plane = buf.getDoublesAt(p * h * w, h * w);
-            int o = (int) (p * oh * ow);
+        INDArray out = Nd4j.create(x.dataType(), x.size(0), x.size(1), oh, ow);
+        INDArray idx = Nd4j.create(DataType.LONG, x.size(0), x.size(1), oh, ow);
+        if (out.length() == 0) {
+            return new Array[] {Nd4jArray.wrap(out), Nd4jArray.wrap(idx)};
+        }
+        Values xv = new Values(x);
+        Values ov = new Values(out);
+        LongBuffer iv = idx.data().asNioLong();
+        int planes = Math.toIntExact(x.size(0) * x.size(1));
+        for (int p = 0, o = 0; p < planes; p++) {
+            int base = p * h * w;
             for (int i = 0; i < oh; i++) {
                 int ih0 = i * stride[0] - padding[0];
                 int ih1 = Math.min(ih0 + (kernel[0] - 1) * dilation[0] + 1, h);
@@ -291,114 +296,174 @@ final class Nd4jNn implements NnKernels {
                     while (iw0 < 0) {
                         iw0 += dilation[1];
                     }
-                    // PyTorch's loop: NaN wins, the first of equal maxima is kept.
+                    // PyTorch's loop (MaxPoolKernel.cpp): NaN wins, the first of equal maxima is kept.
                     int best = ih0 * w + iw0;
                     double max = Double.NEGATIVE_INFINITY;
                     for (int r = ih0; r < ih1; r += dilation[0]) {
                         for (int c = iw0; c < iw1; c += dilation[1]) {
-                            double v = plane[r * w + c];
+                            double v = xv.get(base + r * w + c);
                             if (v > max || Double.isNaN(v)) {
                                 max = v;
                                 best = r * w + c;
                             }
                         }
                     }
-                    values[o] = max;
-                    indices[o] = best;
+                    ov.set(o, max);
+                    iv.put(o, best);
                 }
             }
         }
-        long[] outShape = {x.size(0), x.size(1), oh, ow};
-        INDArray v = values.length == 0 ? Nd4j.create(DataType.DOUBLE, outShape)
-                : Nd4j.create(values, outShape, DataType.DOUBLE);
-        INDArray idx = indices.length == 0 ? Nd4j.create(DataType.LONG, outShape)
-                : Nd4j.createFromArray(indices).reshape('c', outShape);
-        return new Array[] {Nd4jArray.wrap(v.dataType() == x.dataType() ? v : v.castTo(x.dataType())),
-            Nd4jArray.wrap(idx)};
+        return new Array[] {Nd4jArray.wrap(out), Nd4jArray.wrap(idx)};
+    }
+
+    @Override
+    public Array maxPool2dBackward(Array gradOutput, Array indices, long[] inputShape) {
+        INDArray g = dense(gradOutput);
+        INDArray idx = dense(indices);
+        INDArray gx = Nd4j.create(g.dataType(), inputShape.clone());
+        if (gx.length() == 0 || g.length() == 0) {
+            return Nd4jArray.wrap(gx);
+        }
+        Values gv = new Values(g);
+        Values xv = new Values(gx);
+        LongBuffer iv = idx.data().asNioLong();
+        int hw = Math.toIntExact(inputShape[2] * inputShape[3]);
+        int ohw = (int) (g.size(2) * g.size(3));
+        int planes = Math.toIntExact(inputShape[0] * inputShape[1]);
+        for (int p = 0, o = 0; p < planes; p++) {
+            for (int k = 0; k < ohw; k++, o++) {
+                int at = p * hw + (int) iv.get(o);
+                xv.set(at, xv.get(at) + gv.get(o));
+            }
+        }
+        return Nd4jArray.wrap(gx);
     }
 
     @Override
     public Array avgPool2d(Array input, int[] kernel, int[] stride, int[] padding, boolean countIncludePad,
             int[] outputSize) {
         INDArray x = dense(input);
-        long[] padded = paddedShape(x.shape(), kernel, stride, padding, outputSize);
         INDArray out = Nd4j.create(x.dataType(), x.size(0), x.size(1), outputSize[0], outputSize[1]);
-        if (out.length() == 0 || x.length() == 0) {
-            return Nd4jArray.wrap(out);
+        if (out.length() > 0) {
+            new AvgWindows(x.shape(), kernel, stride, padding, countIncludePad, outputSize)
+                    .forward(new Values(x), new Values(out));
         }
-        INDArray xp = Nd4j.create(x.dataType(), padded);
-        interior(xp, x.shape(), padding).assign(x);
-        // Mean over full windows of the explicitly padded input, rescaled to PyTorch's divisor.
-        Nd4j.exec(DynamicCustomOp.builder("avgpool2d").addInputs(xp)
-                .addIntegerArguments(kernel[0], kernel[1], stride[0], stride[1], 0, 0, 1, 1, 0, 1, NCHW)
-                .addOutputs(out).build());
-        INDArray f = divisorFactor(x.shape(), kernel, stride, padding, countIncludePad, outputSize, x.dataType());
-        return Nd4jArray.wrap(f == null ? out : out.muli(Nd4jOps.broadcastTo(f, out.shape())));
+        return Nd4jArray.wrap(out);
     }
 
     @Override
     public Array avgPool2dBackward(Array gradOutput, long[] inputShape, int[] kernel, int[] stride, int[] padding,
             boolean countIncludePad) {
         INDArray g = dense(gradOutput);
-        int[] outputSize = {(int) g.size(2), (int) g.size(3)};
         INDArray gx = Nd4j.create(g.dataType(), inputShape.clone());
-        if (gx.length() == 0 || g.length() == 0) {
-            return Nd4jArray.wrap(gx);
+        if (gx.length() > 0 && g.length() > 0) {
+            new AvgWindows(inputShape, kernel, stride, padding, countIncludePad,
+                    new int[] {(int) g.size(2), (int) g.size(3)}).backward(new Values(g), new Values(gx));
         }
-        long[] padded = paddedShape(inputShape, kernel, stride, padding, outputSize);
-        INDArray f = divisorFactor(inputShape, kernel, stride, padding, countIncludePad, outputSize, g.dataType());
-        INDArray gs = f == null ? g : g.mul(Nd4jOps.broadcastTo(f, g.shape()));
-        INDArray gxp = Nd4j.create(g.dataType(), padded);
-        Nd4j.exec(DynamicCustomOp.builder("avgpool2d_bp").addInputs(Nd4j.create(g.dataType(), padded), gs)
-                .addIntegerArguments(kernel[0], kernel[1], stride[0], stride[1], 0, 0, 1, 1, 0, 1, NCHW)
-                .addOutputs(gxp).build());
-        return Nd4jArray.wrap(interior(gxp, inputShape, padding).dup('c'));
-    }
-
-    /** The input padded by {@code padding} on both sides, plus what ceil mode's last window needs. */
-    private static long[] paddedShape(long[] in, int[] kernel, int[] stride, int[] padding, int[] outputSize) {
-        long[] s = in.clone();
-        for (int d = 0; d < 2; d++) {
-            long size = in[2 + d] + 2L * padding[d];
-            s[2 + d] = Math.max(size, (long) (outputSize[d] - 1) * stride[d] + kernel[d]);
-        }
-        return s;
-    }
-
-    private static INDArray interior(INDArray padded, long[] in, int[] padding) {
-        return slice(slice(padded, 2, padding[0], padding[0] + in[2], 1), 3, padding[1], padding[1] + in[3], 1);
+        return Nd4jArray.wrap(gx);
     }
 
     /**
-     * {@code kH*kW / divisor} per output position, with PyTorch's divisor ({@code AvgPoolKernel.cpp}):
-     * the window clipped to the padded input, or to the input without {@code countIncludePad}.
-     * {@code null} when every factor is 1.
+     * PyTorch's average-pooling windows ({@code AvgPoolKernel.cpp}): the divisor is the window
+     * clipped to the padded input with {@code countIncludePad} (in ceil mode the part past the
+     * padding does not count), else the window clipped to the input.
      */
-    private static INDArray divisorFactor(long[] in, int[] kernel, int[] stride, int[] padding,
-            boolean countIncludePad, int[] outputSize, DataType dtype) {
-        double[][] counts = new double[2][];
-        boolean allFull = true;
-        for (int d = 0; d < 2; d++) {
-            counts[d] = new double[outputSize[d]];
-            for (int o = 0; o < outputSize[d]; o++) {
-                long start = (long) o * stride[d] - padding[d];
-                long end = Math.min(start + kernel[d], in[2 + d] + padding[d]);
-                long clipped = Math.min(end, in[2 + d]) - Math.max(start, 0);
-                counts[d][o] = countIncludePad ? end - start : clipped;
-                allFull &= counts[d][o] == kernel[d];
+    private static final class AvgWindows {
+        private final int planes;
+        private final int h;
+        private final int w;
+        private final int[] kernel;
+        private final int[] stride;
+        private final int[] padding;
+        private final boolean countIncludePad;
+        private final int[] out;
+
+        AvgWindows(long[] in, int[] kernel, int[] stride, int[] padding, boolean countIncludePad, int[] out) {
+            this.planes = Math.toIntExact(in[0] * in[1]);
+            this.h = (int) in[2];
+            this.w = (int) in[3];
+            this.kernel = kernel;
+            this.stride = stride;
+            this.padding = padding;
+            this.countIncludePad = countIncludePad;
+            this.out = out;
+        }
+
+        void forward(Values x, Values y) {
+            run(x, y, true);
+        }
+
+        void backward(Values g, Values gx) {
+            run(g, gx, false);
+        }
+
+        /** Forward: {@code y[o] = sum(window) / divisor}; backward: {@code gx[window] += g[o] / divisor}. */
+        private void run(Values a, Values b, boolean forward) {
+            for (int p = 0, o = 0; p < planes; p++) {
+                int base = p * h * w;
+                for (int i = 0; i < out[0]; i++) {
+                    int h0 = i * stride[0] - padding[0];
+                    int h1 = Math.min(h0 + kernel[0], h + padding[0]);
+                    int rows = h1 - h0;
+                    h0 = Math.max(h0, 0);
+                    h1 = Math.min(h1, h);
+                    for (int j = 0; j < out[1]; j++, o++) {
+                        int w0 = j * stride[1] - padding[1];
+                        int w1 = Math.min(w0 + kernel[1], w + padding[1]);
+                        int cols = w1 - w0;
+                        w0 = Math.max(w0, 0);
+                        w1 = Math.min(w1, w);
+                        if (h0 >= h1 || w0 >= w1) {
+                            continue;
+                        }
+                        double divisor = countIncludePad ? (double) rows * cols : (double) (h1 - h0) * (w1 - w0);
+                        if (forward) {
+                            double sum = 0;
+                            for (int r = h0; r < h1; r++) {
+                                for (int c = w0; c < w1; c++) {
+                                    sum += a.get(base + r * w + c);
+                                }
+                            }
+                            b.set(o, sum / divisor);
+                        } else {
+                            double share = a.get(o) / divisor;
+                            for (int r = h0; r < h1; r++) {
+                                for (int c = w0; c < w1; c++) {
+                                    b.set(base + r * w + c, b.get(base + r * w + c) + share);
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        if (allFull) {
-            return null;
+    }
+
+    /** Element access to a dense float32 or float64 array through an NIO view of its native memory. */
+    private static final class Values {
+        private final FloatBuffer f;
+        private final DoubleBuffer d;
+
+        Values(INDArray a) {
+            if (a.length() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("pooling: arrays of more than 2^31 elements are not supported, got "
+                        + java.util.Arrays.toString(a.shape()));
+            }
+            this.f = a.dataType() == DataType.FLOAT ? a.data().asNioFloat() : null;
+            this.d = f == null ? a.data().asNioDouble() : null;
         }
-        double[] f = new double[outputSize[0] * outputSize[1]];
-        for (int i = 0; i < outputSize[0]; i++) {
-            for (int j = 0; j < outputSize[1]; j++) {
-                double div = counts[0][i] * counts[1][j];
-                f[i * outputSize[1] + j] = div > 0 ? (double) kernel[0] * kernel[1] / div : 0;
+
+        double get(int i) {
+            return f != null ? f.get(i) : d.get(i);
+        }
+
+        void set(int i, double v) {
+            if (f != null) {
+                f.put(i, (float) v);
+            } else {
+                d.put(i, v);
             }
         }
-        return Nd4j.create(f, new long[] {1, 1, outputSize[0], outputSize[1]}, DataType.DOUBLE).castTo(dtype);
     }
 
     // ---------------------------------------------------------------- helpers

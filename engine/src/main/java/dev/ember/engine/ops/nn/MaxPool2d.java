@@ -66,11 +66,7 @@ public final class MaxPool2d extends Node {
         }
 
         static Tensor apply(Tensor g, Tensor indices, long[] inputShape) {
-            long[] is = indices.shape();
-            Array base = Kernels.creation().zeros(new long[] {inputShape[0], inputShape[1],
-                inputShape[2] * inputShape[3]}, g.dtype());
-            Array sum = Kernels.shape().scatterAdd(base, 2, planes(indices.array(), is), planes(g.array(), is));
-            Tensor out = Tensor.wrap(NnArgs.reshape(sum, inputShape));
+            Tensor out = Tensor.wrap(Kernels.nn().maxPool2dBackward(g.array(), indices.array(), inputShape));
             return record(out, () -> new Scatter(g, indices), g);
         }
 
