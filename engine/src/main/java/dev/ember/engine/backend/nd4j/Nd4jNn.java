@@ -16,9 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Measured quirks this class works around (each checked against PyTorch by the op-spec table):
  * <ul>
- *   <li>The oneDNN build rejects float32 {@code conv2d}/{@code conv2d_bp} with dilation &gt; 1 ("could
- *       not create a descriptor for a dilated convolution"): there the kernel is spread out with
- *       zeros and run undilated (same sums, more multiply-adds).</li>
+ *   <li>oneDNN (in both CPU builds) rejects float32 {@code conv2d}/{@code conv2d_bp} with dilation
+ *       &gt; 1 ("could not create a descriptor for a dilated convolution"): when a one-off probe
+ *       finds that, the kernel is spread out with zeros and run undilated (same sums, more
+ *       multiply-adds).</li>
  *   <li>Its float32 {@code maxpool2d}/{@code maxpool2d_bp} silently ignore dilation, and libnd4j's
  *       pooling has neither ceil mode nor PyTorch's indices and divisors: pooling is a plain loop
  *       over NIO views of the native memory here (PyTorch's own CPU loop, one thread).</li>
@@ -30,8 +31,6 @@ final class Nd4jNn implements NnKernels {
     private static final int NCHW = 0;
     private static final int WEIGHTS_OIHW = 1;
     private static final int[] ONES = {1, 1};
-    private static final boolean ONEDNN =
-            Nd4jPlatform.FAST_EXTENSION.equals(System.getProperty(Nd4jPlatform.EXTENSION_PROPERTY));
     private static final Nd4jShape SHAPE = new Nd4jShape();
 
     // ---------------------------------------------------------------- convolution
@@ -143,7 +142,36 @@ final class Nd4jNn implements NnKernels {
     }
 
     private static boolean spreadsDilation(INDArray x, int[] dilation) {
-        return ONEDNN && x.dataType() == DataType.FLOAT && (dilation[0] > 1 || dilation[1] > 1);
+        return (dilation[0] > 1 || dilation[1] > 1) && x.dataType() == DataType.FLOAT
+                && !DilatedFloatConv.SUPPORTED;
+    }
+
+    /**
+     * Whether the loaded native build computes float32 conv2d and conv2d_bp with dilation
+     * correctly; asked once, on a 3x3 input whose answer is known. Both CPU builds of
+     * 1.0.0-M2.1 carry oneDNN, which refuses these.
+     */
+    private static final class DilatedFloatConv {
+        static final boolean SUPPORTED = probe();
+
+        private static boolean probe() {
+            INDArray x = Nd4j.createFromArray(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}).reshape('c', 1, 1, 3, 3);
+            INDArray w = Nd4j.ones(DataType.FLOAT, 1, 1, 2, 2);
+            int[] args = convArgs(w, ONES, new int[] {0, 0}, new int[] {2, 2});
+            try {
+                INDArray y = Nd4j.create(DataType.FLOAT, 1, 1, 1, 1);
+                Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(x, w).addIntegerArguments(args).addOutputs(y)
+                        .build());
+                INDArray gx = Nd4j.create(DataType.FLOAT, 1, 1, 3, 3);
+                INDArray gw = Nd4j.create(DataType.FLOAT, 1, 1, 2, 2);
+                Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, w, Nd4j.ones(DataType.FLOAT, 1, 1, 1, 1))
+                        .addIntegerArguments(args).addOutputs(gx, gw).build());
+                // The corners: 1 + 3 + 7 + 9; the weight gradient is the corners themselves.
+                return y.getFloat(0) == 20f && java.util.Arrays.equals(gw.data().asFloat(), new float[] {1, 3, 7, 9});
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
     }
 
     private static INDArray conv(INDArray x, INDArray w, INDArray b, int[] stride, int[] padding, int[] dilation) {
