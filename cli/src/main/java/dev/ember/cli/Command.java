@@ -1,6 +1,7 @@
 package dev.ember.cli;
 
 import java.io.PrintStream;
+import java.util.Set;
 
 /** One {@code ember} subcommand. */
 public interface Command {
@@ -12,6 +13,16 @@ public interface Command {
 
     /** Full usage for {@code ember NAME --help}. */
     String usage();
+
+    /** Options taking a value ({@code --out FILE}), without the dashes. */
+    default Set<String> valuedOptions() {
+        return Set.of();
+    }
+
+    /** Options without a value ({@code --strict}), without the dashes; {@code --help} is always known. */
+    default Set<String> switches() {
+        return Set.of();
+    }
 
     /** Runs with the arguments after the name; returns the process exit code. */
     int run(Args args, PrintStream out, PrintStream err) throws Exception;

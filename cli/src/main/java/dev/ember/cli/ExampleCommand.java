@@ -56,7 +56,8 @@ final class ExampleCommand implements Command {
         return 0;
     }
 
-    static Set<String> switches() {
+    @Override
+    public Set<String> switches() {
         return Set.of("list");
     }
 }

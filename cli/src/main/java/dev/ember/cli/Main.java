@@ -2,12 +2,11 @@ package dev.ember.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 
 /** Entry point of the {@code ember} command. */
 public final class Main {
     /** Every subcommand; only ones that work are listed (DESIGN.md: the CLI never advertises stubs). */
-    static final List<Command> COMMANDS = List.of(new ExampleCommand(), new InfoCommand());
+    static final List<Command> COMMANDS = List.of(new ExampleCommand(), new ImportCheckpointCommand(), new InfoCommand());
 
     private Main() {
     }
@@ -34,7 +33,7 @@ public final class Main {
         }
         String[] rest = java.util.Arrays.copyOfRange(argv, 1, argv.length);
         try {
-            Args args = Args.parse(rest, Set.of(), cmd instanceof ExampleCommand ? ExampleCommand.switches() : Set.of());
+            Args args = Args.parse(rest, cmd.valuedOptions(), cmd.switches());
             if (args.has("help")) {
                 out.print(cmd.usage());
                 return 0;

@@ -12,25 +12,87 @@ import dev.ember.engine.internal.Creation;
 import dev.ember.engine.internal.InPlace;
 import dev.ember.engine.internal.Shapes;
 import dev.ember.engine.internal.TensorFormatter;
+import dev.ember.engine.ops.elementwise.Abs;
 import dev.ember.engine.ops.elementwise.Add;
+import dev.ember.engine.ops.elementwise.Ceil;
+import dev.ember.engine.ops.elementwise.Clamp;
+import dev.ember.engine.ops.elementwise.ClampMax;
+import dev.ember.engine.ops.elementwise.ClampMin;
 import dev.ember.engine.ops.elementwise.Compare;
+import dev.ember.engine.ops.elementwise.Cos;
 import dev.ember.engine.ops.elementwise.Div;
+import dev.ember.engine.ops.elementwise.Elu;
+import dev.ember.engine.ops.elementwise.Erf;
 import dev.ember.engine.ops.elementwise.Exp;
+import dev.ember.engine.ops.elementwise.Expm1;
+import dev.ember.engine.ops.elementwise.Floor;
+import dev.ember.engine.ops.elementwise.Gelu;
+import dev.ember.engine.ops.elementwise.IsInf;
+import dev.ember.engine.ops.elementwise.IsNan;
+import dev.ember.engine.ops.elementwise.LeakyRelu;
+import dev.ember.engine.ops.elementwise.Log1p;
 import dev.ember.engine.ops.elementwise.Log;
+import dev.ember.engine.ops.elementwise.LogSoftmax;
+import dev.ember.engine.ops.elementwise.Logical;
+import dev.ember.engine.ops.elementwise.Maximum;
+import dev.ember.engine.ops.elementwise.Minimum;
 import dev.ember.engine.ops.elementwise.Mul;
 import dev.ember.engine.ops.elementwise.Neg;
 import dev.ember.engine.ops.elementwise.Pow;
+import dev.ember.engine.ops.elementwise.Reciprocal;
+import dev.ember.engine.ops.elementwise.Relu;
+import dev.ember.engine.ops.elementwise.Round;
+import dev.ember.engine.ops.elementwise.Rsqrt;
+import dev.ember.engine.ops.elementwise.Sigmoid;
+import dev.ember.engine.ops.elementwise.Sign;
+import dev.ember.engine.ops.elementwise.Sin;
+import dev.ember.engine.ops.elementwise.Softmax;
+import dev.ember.engine.ops.elementwise.Softplus;
+import dev.ember.engine.ops.elementwise.Sqrt;
 import dev.ember.engine.ops.elementwise.Sub;
+import dev.ember.engine.ops.elementwise.Tanh;
 import dev.ember.engine.ops.elementwise.Where;
+import dev.ember.engine.ops.linalg.Bmm;
+import dev.ember.engine.ops.linalg.Dot;
 import dev.ember.engine.ops.linalg.Matmul;
+import dev.ember.engine.ops.linalg.Mm;
+import dev.ember.engine.ops.linalg.Mv;
+import dev.ember.engine.ops.linalg.Outer;
+import dev.ember.engine.ops.reduce.Amax;
+import dev.ember.engine.ops.reduce.Argmax;
+import dev.ember.engine.ops.reduce.Logsumexp;
+import dev.ember.engine.ops.reduce.Max;
+import dev.ember.engine.ops.reduce.MaxDim;
 import dev.ember.engine.ops.reduce.Mean;
+import dev.ember.engine.ops.reduce.Norm;
+import dev.ember.engine.ops.reduce.Prod;
+import dev.ember.engine.ops.reduce.Std;
 import dev.ember.engine.ops.reduce.Sum;
+import dev.ember.engine.ops.reduce.Var;
+import dev.ember.engine.ops.shape.Cat;
 import dev.ember.engine.ops.shape.Clone;
 import dev.ember.engine.ops.shape.Expand;
+import dev.ember.engine.ops.shape.Flatten;
+import dev.ember.engine.ops.shape.Flip;
+import dev.ember.engine.ops.shape.Gather;
+import dev.ember.engine.ops.shape.IndexAdd;
+import dev.ember.engine.ops.shape.IndexSelect;
 import dev.ember.engine.ops.shape.Permute;
+import dev.ember.engine.ops.shape.Repeat;
+import dev.ember.engine.ops.shape.ScatterAdd;
+import dev.ember.engine.ops.shape.Select;
+import dev.ember.engine.ops.shape.Slice;
+import dev.ember.engine.ops.shape.SliceScatter;
+import dev.ember.engine.ops.shape.Split;
+import dev.ember.engine.ops.shape.Squeeze;
+import dev.ember.engine.ops.shape.Stack;
 import dev.ember.engine.ops.shape.ToCopy;
+import dev.ember.engine.ops.shape.Transpose;
+import dev.ember.engine.ops.shape.Unbind;
+import dev.ember.engine.ops.shape.Unsqueeze;
 import dev.ember.engine.ops.shape.View;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,7 +107,7 @@ import java.util.function.UnaryOperator;
  * element type ({@code double[]} gives float64, {@code int[]} gives int32).
  */
 public final class Tensor {
-    private final Array data;
+    private Array data;
     private final long[] version;
     private final Tensor viewBase;
     private boolean requiresGrad;
@@ -102,6 +164,23 @@ public final class Tensor {
     /** Engine internal: marks an in-place modification (saved copies of this tensor become invalid). */
     public void bumpVersion() {
         version[0]++;
+    }
+
+    /**
+     * Replaces this tensor's storage with {@code source}'s (shape and dtype may change), keeping its
+     * identity, {@code requiresGrad} and {@code grad}; mirrors assigning {@code param.data = source}.
+     * Used by {@code Module.to(dtype)}; not recorded by autograd.
+     */
+    public void setData(Tensor source) {
+        if (gradFn != null) {
+            throw new IllegalStateException("setData: only leaf tensors can have their data replaced");
+        }
+        if (requiresGrad && !source.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("setData: a tensor that requires grad needs floating-point data, got "
+                    + source.dtype());
+        }
+        this.data = source.data;
+        bumpVersion();
     }
 
     /** The in-place modification counter, shared with views; mirrors {@code tensor._version}. */
@@ -687,7 +766,197 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- more elementwise math (ops/elementwise)
 
+    /** {@code log(1 + this)}, accurate near 0; mirrors {@code torch.log1p}. */
+    public Tensor log1p() {
+        return Log1p.apply(this);
+    }
+
+    /** {@code exp(this) - 1}, accurate near 0; mirrors {@code torch.expm1}. */
+    public Tensor expm1() {
+        return Expm1.apply(this);
+    }
+
+    /** Square root; mirrors {@code torch.sqrt}. */
+    public Tensor sqrt() {
+        return Sqrt.apply(this);
+    }
+
+    /** {@code 1 / sqrt(this)}; mirrors {@code torch.rsqrt}. */
+    public Tensor rsqrt() {
+        return Rsqrt.apply(this);
+    }
+
+    /** Absolute value; mirrors {@code torch.abs}. */
+    public Tensor abs() {
+        return Abs.apply(this);
+    }
+
+    /** -1, 0 or 1 by sign; mirrors {@code torch.sign}. */
+    public Tensor sign() {
+        return Sign.apply(this);
+    }
+
+    /** {@code this * this}; mirrors {@code torch.square} (which PyTorch records as {@code PowBackward0}). */
+    public Tensor square() {
+        return Pow.Scalar.apply(this, 2);
+    }
+
+    /** {@code 1 / this}; mirrors {@code torch.reciprocal}. */
+    public Tensor reciprocal() {
+        return Reciprocal.apply(this);
+    }
+
+    /** Sine; mirrors {@code torch.sin}. */
+    public Tensor sin() {
+        return Sin.apply(this);
+    }
+
+    /** Cosine; mirrors {@code torch.cos}. */
+    public Tensor cos() {
+        return Cos.apply(this);
+    }
+
+    /** The Gauss error function; mirrors {@code torch.erf}. */
+    public Tensor erf() {
+        return Erf.apply(this);
+    }
+
+    /** Elementwise maximum with broadcasting (ties split the gradient); mirrors {@code torch.maximum}. */
+    public Tensor maximum(Tensor other) {
+        return Maximum.apply(this, other);
+    }
+
+    /** Elementwise minimum with broadcasting (ties split the gradient); mirrors {@code torch.minimum}. */
+    public Tensor minimum(Tensor other) {
+        return Minimum.apply(this, other);
+    }
+
+    /** Values limited to {@code [min, max]}; mirrors {@code torch.clamp(x, min, max)}. */
+    public Tensor clamp(double min, double max) {
+        return Clamp.apply(this, min, max);
+    }
+
+    /** Values limited below by {@code min}; mirrors {@code torch.clamp_min}. */
+    public Tensor clampMin(double min) {
+        return ClampMin.apply(this, min);
+    }
+
+    /** Values limited above by {@code max}; mirrors {@code torch.clamp_max}. */
+    public Tensor clampMax(double max) {
+        return ClampMax.apply(this, max);
+    }
+
+    /** Largest integer not above each value (zero gradient); mirrors {@code torch.floor}. */
+    public Tensor floor() {
+        return Floor.apply(this);
+    }
+
+    /** Smallest integer not below each value (zero gradient); mirrors {@code torch.ceil}. */
+    public Tensor ceil() {
+        return Ceil.apply(this);
+    }
+
+    /** Nearest integer, halves to even (zero gradient); mirrors {@code torch.round}. */
+    public Tensor round() {
+        return Round.apply(this);
+    }
+
+    /** {@code this && other} elementwise (bool, nonzero is true); mirrors {@code torch.logical_and}. */
+    public Tensor logicalAnd(Tensor other) {
+        return Logical.apply("logicalAnd", BinaryOp.LOGICAL_AND, this, other);
+    }
+
+    /** {@code this || other} elementwise (bool); mirrors {@code torch.logical_or}. */
+    public Tensor logicalOr(Tensor other) {
+        return Logical.apply("logicalOr", BinaryOp.LOGICAL_OR, this, other);
+    }
+
+    /** {@code this ^ other} elementwise (bool); mirrors {@code torch.logical_xor}. */
+    public Tensor logicalXor(Tensor other) {
+        return Logical.apply("logicalXor", BinaryOp.LOGICAL_XOR, this, other);
+    }
+
+    /** {@code !this} elementwise (bool); mirrors {@code torch.logical_not}. */
+    public Tensor logicalNot() {
+        return Logical.not(this);
+    }
+
+    /** True where NaN (bool); mirrors {@code torch.isnan}. */
+    public Tensor isnan() {
+        return IsNan.apply(this);
+    }
+
+    /** True where +-infinity (bool); mirrors {@code torch.isinf}. */
+    public Tensor isinf() {
+        return IsInf.apply(this);
+    }
+
     // ---------------------------------------------------------------- activations (ops/elementwise)
+
+    /** {@code max(this, 0)}; mirrors {@code torch.relu}. */
+    public Tensor relu() {
+        return Relu.apply(this);
+    }
+
+    /** Leaky ReLU with slope 0.01; mirrors {@code F.leaky_relu}. */
+    public Tensor leakyRelu() {
+        return LeakyRelu.apply(this, 0.01);
+    }
+
+    /** Leaky ReLU with {@code negativeSlope} below 0; mirrors {@code F.leaky_relu(x, negative_slope)}. */
+    public Tensor leakyRelu(double negativeSlope) {
+        return LeakyRelu.apply(this, negativeSlope);
+    }
+
+    /** ELU with alpha 1; mirrors {@code F.elu}. */
+    public Tensor elu() {
+        return Elu.apply(this, 1.0);
+    }
+
+    /** ELU, {@code alpha * (exp(x) - 1)} below 0; mirrors {@code F.elu(x, alpha)}. */
+    public Tensor elu(double alpha) {
+        return Elu.apply(this, alpha);
+    }
+
+    /** GELU, exact erf form; mirrors {@code F.gelu}. */
+    public Tensor gelu() {
+        return Gelu.apply(this, "none");
+    }
+
+    /** GELU with {@code approximate} "none" (erf) or "tanh"; mirrors {@code F.gelu(x, approximate=...)}. */
+    public Tensor gelu(String approximate) {
+        return Gelu.apply(this, approximate);
+    }
+
+    /** {@code 1 / (1 + exp(-this))}; mirrors {@code torch.sigmoid}. */
+    public Tensor sigmoid() {
+        return Sigmoid.apply(this);
+    }
+
+    /** Hyperbolic tangent; mirrors {@code torch.tanh}. */
+    public Tensor tanh() {
+        return Tanh.apply(this);
+    }
+
+    /** Softplus with beta 1, threshold 20; mirrors {@code F.softplus}. */
+    public Tensor softplus() {
+        return Softplus.apply(this, 1, 20);
+    }
+
+    /** {@code log(1 + exp(beta x)) / beta}, linear above {@code threshold}; mirrors {@code F.softplus(x, beta, threshold)}. */
+    public Tensor softplus(double beta, double threshold) {
+        return Softplus.apply(this, beta, threshold);
+    }
+
+    /** Softmax along {@code dim} (numerically stable); mirrors {@code torch.softmax(x, dim)}. */
+    public Tensor softmax(int dim) {
+        return Softmax.apply(this, dim);
+    }
+
+    /** Log-softmax along {@code dim} (numerically stable); mirrors {@code torch.log_softmax(x, dim)}. */
+    public Tensor logSoftmax(int dim) {
+        return LogSoftmax.apply(this, dim);
+    }
 
     private Tensor scalarLike(double value) {
         return scalar(value, dev.ember.engine.internal.Promotion.scalarType(dtype(), value));
@@ -737,6 +1006,156 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- more reductions (ops/reduce)
 
+    /** Product of all elements (0-d; ints give int64); mirrors {@code torch.prod}. */
+    public Tensor prod() {
+        return Prod.apply(this, new int[0], false);
+    }
+
+    /** Product over {@code dim}. */
+    public Tensor prod(int dim) {
+        return Prod.apply(this, new int[] {dim}, false);
+    }
+
+    /** Product over {@code dim}, keeping it as size 1 when {@code keepdim}; mirrors {@code torch.prod(x, dim, keepdim)}. */
+    public Tensor prod(int dim, boolean keepdim) {
+        return Prod.apply(this, new int[] {dim}, keepdim);
+    }
+
+    /** Largest element (0-d; ties share the gradient); mirrors {@code torch.max(x)}. */
+    public Tensor max() {
+        return Max.apply(this, true);
+    }
+
+    /** Smallest element (0-d; ties share the gradient); mirrors {@code torch.min(x)}. */
+    public Tensor min() {
+        return Max.apply(this, false);
+    }
+
+    /** Largest values along {@code dim} and their indices; mirrors {@code torch.max(x, dim)}. */
+    public ValuesIndices max(int dim) {
+        return MaxDim.apply(this, dim, false, true);
+    }
+
+    /** Largest values along {@code dim} and their indices (first on ties); mirrors {@code torch.max(x, dim, keepdim)}. */
+    public ValuesIndices max(int dim, boolean keepdim) {
+        return MaxDim.apply(this, dim, keepdim, true);
+    }
+
+    /** Smallest values along {@code dim} and their indices; mirrors {@code torch.min(x, dim)}. */
+    public ValuesIndices min(int dim) {
+        return MaxDim.apply(this, dim, false, false);
+    }
+
+    /** Smallest values along {@code dim} and their indices (first on ties); mirrors {@code torch.min(x, dim, keepdim)}. */
+    public ValuesIndices min(int dim, boolean keepdim) {
+        return MaxDim.apply(this, dim, keepdim, false);
+    }
+
+    /** Largest values over {@code dims} (empty = all; ties share the gradient); mirrors {@code torch.amax}. */
+    public Tensor amax(int[] dims, boolean keepdim) {
+        return Amax.apply(this, dims, keepdim, true);
+    }
+
+    /** Smallest values over {@code dims} (empty = all; ties share the gradient); mirrors {@code torch.amin}. */
+    public Tensor amin(int[] dims, boolean keepdim) {
+        return Amax.apply(this, dims, keepdim, false);
+    }
+
+    /** Flat int64 index of the largest element (first on ties); mirrors {@code torch.argmax(x)}. */
+    public Tensor argmax() {
+        return Argmax.apply(this, null, false, true);
+    }
+
+    /** int64 indices of the largest values along {@code dim}; mirrors {@code torch.argmax(x, dim, keepdim)}. */
+    public Tensor argmax(int dim, boolean keepdim) {
+        return Argmax.apply(this, dim, keepdim, true);
+    }
+
+    /** Flat int64 index of the smallest element (first on ties); mirrors {@code torch.argmin(x)}. */
+    public Tensor argmin() {
+        return Argmax.apply(this, null, false, false);
+    }
+
+    /** int64 indices of the smallest values along {@code dim}; mirrors {@code torch.argmin(x, dim, keepdim)}. */
+    public Tensor argmin(int dim, boolean keepdim) {
+        return Argmax.apply(this, dim, keepdim, false);
+    }
+
+    /** Unbiased variance of all elements (0-d); mirrors {@code torch.var}. */
+    public Tensor var() {
+        return Var.apply(this, new int[0], true, false);
+    }
+
+    /** Unbiased variance over {@code dim}. */
+    public Tensor var(int dim) {
+        return Var.apply(this, new int[] {dim}, true, false);
+    }
+
+    /** Variance over {@code dim} (divides by N - 1 when {@code unbiased}); mirrors {@code torch.var(x, dim, unbiased, keepdim)}. */
+    public Tensor var(int dim, boolean unbiased, boolean keepdim) {
+        return Var.apply(this, new int[] {dim}, unbiased, keepdim);
+    }
+
+    /** Variance over several dims (empty = all). */
+    public Tensor var(int[] dims, boolean unbiased, boolean keepdim) {
+        return Var.apply(this, dims, unbiased, keepdim);
+    }
+
+    /** Unbiased standard deviation of all elements (0-d); mirrors {@code torch.std}. */
+    public Tensor std() {
+        return Std.apply(this, new int[0], true, false);
+    }
+
+    /** Unbiased standard deviation over {@code dim}. */
+    public Tensor std(int dim) {
+        return Std.apply(this, new int[] {dim}, true, false);
+    }
+
+    /** Standard deviation over {@code dim}; mirrors {@code torch.std(x, dim, unbiased, keepdim)}. */
+    public Tensor std(int dim, boolean unbiased, boolean keepdim) {
+        return Std.apply(this, new int[] {dim}, unbiased, keepdim);
+    }
+
+    /** Standard deviation over several dims (empty = all). */
+    public Tensor std(int[] dims, boolean unbiased, boolean keepdim) {
+        return Std.apply(this, dims, unbiased, keepdim);
+    }
+
+    /** {@code log(sum(exp(this)))} over {@code dim}, without overflow; mirrors {@code torch.logsumexp(x, dim)}. */
+    public Tensor logsumexp(int dim) {
+        return Logsumexp.apply(this, new int[] {dim}, false);
+    }
+
+    /** {@code log(sum(exp(this)))} over {@code dim}; mirrors {@code torch.logsumexp(x, dim, keepdim)}. */
+    public Tensor logsumexp(int dim, boolean keepdim) {
+        return Logsumexp.apply(this, new int[] {dim}, keepdim);
+    }
+
+    /** {@code log(sum(exp(this)))} over several dims (empty = all). */
+    public Tensor logsumexp(int[] dims, boolean keepdim) {
+        return Logsumexp.apply(this, dims, keepdim);
+    }
+
+    /** Euclidean (2-)norm of all elements (0-d); mirrors {@code torch.norm(x)}. */
+    public Tensor norm() {
+        return Norm.apply(this, 2, new int[0], false);
+    }
+
+    /** p-norm of all elements (p may be 0 or +-infinity); mirrors {@code torch.norm(x, p)}. */
+    public Tensor norm(double p) {
+        return Norm.apply(this, p, new int[0], false);
+    }
+
+    /** p-norm over {@code dim}; mirrors {@code torch.norm(x, p, dim, keepdim)}. */
+    public Tensor norm(double p, int dim, boolean keepdim) {
+        return Norm.apply(this, p, new int[] {dim}, keepdim);
+    }
+
+    /** p-norm over several dims (empty = all). */
+    public Tensor norm(double p, int[] dims, boolean keepdim) {
+        return Norm.apply(this, p, dims, keepdim);
+    }
+
     // ---------------------------------------------------------------- shape (ops/shape)
 
     /** A view with a new shape (one size may be -1); fails when the layout does not allow a view. Mirrors {@code tensor.view}. */
@@ -781,6 +1200,134 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- more shape, slicing and indexing (ops/shape)
 
+    /** Dimensions {@code dim0} and {@code dim1} swapped (a view); mirrors {@code tensor.transpose}. */
+    public Tensor transpose(int dim0, int dim1) {
+        return Transpose.apply(this, dim0, dim1);
+    }
+
+    /** The transpose of a matrix (0-D and 1-D come back as they are; a view); mirrors {@code tensor.t()}. */
+    public Tensor t() {
+        return Transpose.t(this);
+    }
+
+    /** A size-1 dimension inserted at {@code dim}, in {@code [-dim()-1, dim()]} (a view); mirrors {@code tensor.unsqueeze}. */
+    public Tensor unsqueeze(int dim) {
+        return Unsqueeze.apply(this, dim);
+    }
+
+    /** Every size-1 dimension removed (a view); mirrors {@code tensor.squeeze()}. */
+    public Tensor squeeze() {
+        return Squeeze.apply(this);
+    }
+
+    /** Dimension {@code dim} removed if its size is 1, else unchanged (a view); mirrors {@code tensor.squeeze(dim)}. */
+    public Tensor squeeze(int dim) {
+        return Squeeze.apply(this, dim);
+    }
+
+    /** All dimensions merged into one; mirrors {@code tensor.flatten()}. */
+    public Tensor flatten() {
+        return Flatten.apply(this, 0, -1);
+    }
+
+    /** Dimensions {@code startDim..endDim} merged into one; mirrors {@code tensor.flatten(start_dim, end_dim)}. */
+    public Tensor flatten(int startDim, int endDim) {
+        return Flatten.apply(this, startDim, endDim);
+    }
+
+    /** Tensors joined along {@code dim}, dtypes promoted; mirrors {@code torch.cat(tensors, dim)}. */
+    public static Tensor cat(int dim, Tensor... tensors) {
+        return Cat.apply(Arrays.asList(tensors), dim);
+    }
+
+    /** Tensors joined along {@code dim}, dtypes promoted; mirrors {@code torch.cat(tensors, dim)}. */
+    public static Tensor cat(List<Tensor> tensors, int dim) {
+        return Cat.apply(tensors, dim);
+    }
+
+    /** Equal-shaped tensors joined along a new dimension {@code dim}; mirrors {@code torch.stack(tensors, dim)}. */
+    public static Tensor stack(int dim, Tensor... tensors) {
+        return Stack.apply(Arrays.asList(tensors), dim);
+    }
+
+    /** Equal-shaped tensors joined along a new dimension {@code dim}; mirrors {@code torch.stack(tensors, dim)}. */
+    public static Tensor stack(List<Tensor> tensors, int dim) {
+        return Stack.apply(tensors, dim);
+    }
+
+    /** Views of {@code splitSize} entries along {@code dim} (the last may be smaller); mirrors {@code tensor.split(int, dim)}. */
+    public List<Tensor> split(long splitSize, int dim) {
+        return Split.apply(this, splitSize, dim);
+    }
+
+    /** Views of the given sizes along {@code dim} (they must sum to its size); mirrors {@code tensor.split(list, dim)}. */
+    public List<Tensor> split(long[] sizes, int dim) {
+        return Split.apply(this, sizes, dim);
+    }
+
+    /** At most {@code chunks} views of {@code ceil(size / chunks)} entries along {@code dim}; mirrors {@code tensor.chunk}. */
+    public List<Tensor> chunk(int chunks, int dim) {
+        return Split.chunk(this, chunks, dim);
+    }
+
+    /** {@code length} entries from {@code start} along {@code dim} (a view); mirrors {@code tensor.narrow}. */
+    public Tensor narrow(int dim, long start, long length) {
+        return Slice.narrow(this, dim, start, length);
+    }
+
+    /**
+     * {@code x[..., start:end:step]} at {@code dim} with Python's rules (negative bounds, clamping, step &gt; 0;
+     * {@code Long.MAX_VALUE} for "to the end"); a view. Mirrors slicing ({@code SliceBackward0}).
+     */
+    public Tensor slice(int dim, long start, long end, long step) {
+        return Slice.apply(this, dim, start, end, step);
+    }
+
+    /** Entry {@code index} of {@code dim} (negative counts from the end), that dimension removed (a view); mirrors {@code tensor.select} / {@code x[:, i]}. */
+    public Tensor select(int dim, long index) {
+        return Select.apply(this, dim, index);
+    }
+
+    /** Every entry of {@code dim} as a view, that dimension removed; mirrors {@code tensor.unbind(dim)}. */
+    public List<Tensor> unbind(int dim) {
+        return Unbind.apply(this, dim);
+    }
+
+    /** The entries at the 1-D integer {@code index} along {@code dim}; mirrors {@code tensor.index_select}. */
+    public Tensor indexSelect(int dim, Tensor index) {
+        return IndexSelect.apply(this, dim, index);
+    }
+
+    /** A copy with slices of {@code source} added at the 1-D {@code index} along {@code dim}; mirrors {@code tensor.index_add}. */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source) {
+        return IndexAdd.apply(this, dim, index, source);
+    }
+
+    /** Values picked along {@code dim} by an integer {@code index} of this rank; mirrors {@code tensor.gather}. */
+    public Tensor gather(int dim, Tensor index) {
+        return Gather.apply(this, dim, index);
+    }
+
+    /** A copy with {@code src} added at {@code index} along {@code dim}; mirrors {@code tensor.scatter_add}. */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+        return ScatterAdd.apply(this, dim, index, src);
+    }
+
+    /** A copy with the slice {@code [start:end:step]} at {@code dim} replaced by {@code src}; mirrors {@code torch.slice_scatter}. */
+    public Tensor sliceScatter(Tensor src, int dim, long start, long end, long step) {
+        return SliceScatter.apply(this, src, dim, start, end, step);
+    }
+
+    /** Tiled {@code repeats[i]} times along each dimension (extra repeats add leading dims); mirrors {@code tensor.repeat}. */
+    public Tensor repeat(long... repeats) {
+        return Repeat.apply(this, repeats);
+    }
+
+    /** Entries reversed along {@code dims}; mirrors {@code torch.flip}. */
+    public Tensor flip(int... dims) {
+        return Flip.apply(this, dims);
+    }
+
     // ---------------------------------------------------------------- linalg (ops/linalg)
 
     /** Matrix product with PyTorch's 1-D, 2-D and batched broadcasting rules; mirrors {@code torch.matmul}. */
@@ -789,6 +1336,31 @@ public final class Tensor {
     }
 
     // ---------------------------------------------------------------- more linalg (ops/linalg)
+
+    /** Batched matrix product of 3-D tensors with equal batch size (no broadcasting); mirrors {@code torch.bmm}. */
+    public Tensor bmm(Tensor other) {
+        return Bmm.apply(this, other);
+    }
+
+    /** Product of two matrices (strictly 2-D, no broadcasting); mirrors {@code torch.mm}. */
+    public Tensor mm(Tensor other) {
+        return Mm.apply(this, other);
+    }
+
+    /** Product of this matrix and the vector {@code vec}; mirrors {@code torch.mv}. */
+    public Tensor mv(Tensor vec) {
+        return Mv.apply(this, vec);
+    }
+
+    /** Inner product of two 1-D tensors (0-D result); mirrors {@code torch.dot}. */
+    public Tensor dot(Tensor other) {
+        return Dot.apply(this, other);
+    }
+
+    /** Outer product of two 1-D tensors; mirrors {@code torch.outer}. */
+    public Tensor outer(Tensor other) {
+        return Outer.apply(this, other);
+    }
 
     // ---------------------------------------------------------------- in-place (internal/InPlace)
 
@@ -850,6 +1422,16 @@ public final class Tensor {
     /** Sets every element to zero; mirrors {@code tensor.zero_}. */
     public Tensor zero_() {
         return InPlace.fill(this, 0);
+    }
+
+    /** Values limited to {@code [min, max]} in place; mirrors {@code tensor.clamp_}. */
+    public Tensor clamp_(double min, double max) {
+        return InPlace.applyUnary(this, "clamp_", t -> t.clamp(min, max));
+    }
+
+    /** {@code max(this, 0)} in place; mirrors {@code tensor.relu_}. */
+    public Tensor relu_() {
+        return InPlace.applyUnary(this, "relu_", Tensor::relu);
     }
 
     // ---------------------------------------------------------------- object

@@ -4,7 +4,8 @@
  * without the TensorFlow native runtime. Also GraphDef/SavedModel execution and TF checkpoint
  * import into state_dicts.
  *
- * <p>Status: not yet implemented (issues "tfcompat" and "checkpoint import"); this package marks
- * where it will live.
+ * <p>Status: TF checkpoint reading, writing and import into state_dicts work (package
+ * {@link dev.ember.tfcompat.checkpoint}); the graph API and GraphDef execution are the "tfcompat"
+ * issue and not implemented yet.
  */
 package dev.ember.tfcompat;

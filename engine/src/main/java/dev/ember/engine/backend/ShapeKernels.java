@@ -14,8 +14,24 @@ public interface ShapeKernels {
     /** {@code a} broadcast to {@code shape} (a materialised copy). */
     Array expand(Array a, long[] shape);
 
-    /** A view of {@code start, start+step, ... < end} along {@code dim}. */
+    /**
+     * A view of {@code start, start+step, ... < end} along {@code dim}; {@code 0 <= start <= end <= size},
+     * {@code step > 0} (callers clamp Python-style bounds first).
+     */
     Array slice(Array a, int dim, long start, long end, long step);
+
+    /**
+     * A view of {@code a}'s storage with {@code shape} and element {@code strides}, starting {@code offset}
+     * elements after {@code a}'s first element (PyTorch's {@code as_strided}, relative to {@code a}).
+     * The caller guarantees every addressed element lies inside {@code a}'s storage.
+     */
+    Array asStrided(Array a, long[] shape, long[] strides, long offset);
+
+    /** Element strides of {@code a}, outermost first (what {@code tensor.stride()} reports). */
+    long[] strides(Array a);
+
+    /** A copy of {@code a} with the elements reversed along each of {@code dims} (torch.flip). */
+    Array flip(Array a, int[] dims);
 
     /** {@code true} when elements are laid out row-major without gaps. */
     boolean isContiguous(Array a);

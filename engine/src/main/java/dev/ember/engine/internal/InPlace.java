@@ -23,7 +23,9 @@ public final class InPlace {
         boolean track = GradMode.isEnabled() && (self.requiresGrad() || other.requiresGrad());
         if (track) {
             checkTrackable(self, name);
-            Tensor result = op.apply(self, other);
+            // The op may save its operand for backward (mul_ saves self); computing on a clone keeps
+            // that saved value intact when the result is written back into self, as PyTorch allows.
+            Tensor result = op.apply(self.clone(), other);
             return adopt(self, name, result);
         }
         Tensor result;

@@ -2,6 +2,8 @@ package dev.ember.engine.internal;
 
 import dev.ember.engine.DType;
 import dev.ember.engine.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,14 +24,19 @@ public final class TensorFormatter {
 
     public static String format(Tensor t) {
         long[] shape = t.shape();
-        double[] values = t.dtype() == DType.BOOL || t.dtype().isIntegral() ? null : t.detach().toDoubleArray();
-        long[] ints = values == null ? t.detach().toLongArray() : null;
-        Formatter f = new Formatter(t.dtype(), values, ints, t.numel() > THRESHOLD);
+        boolean summarize = t.numel() > THRESHOLD;
+        boolean floating = t.dtype().isFloatingPoint();
+        double[] values = floating ? t.detach().toDoubleArray() : null;
+        long[] ints = floating ? null : t.detach().toLongArray();
+        long[] shown = shownIndices(shape, summarize);
+        Formatter f = new Formatter(t.dtype(), values, ints, shown);
         StringBuilder sb = new StringBuilder(PREFIX);
         if (t.numel() == 0) {
             sb.append("[]");
+        } else if (shape.length == 0) {
+            sb.append(f.pad(f.one(0)));
         } else {
-            render(sb, f, shape, 0, 0, PREFIX.length() + 1, t.numel() > THRESHOLD);
+            sb.append(render(f, shape, 0, 0, PREFIX.length(), summarize));
         }
         StringBuilder suffix = new StringBuilder();
         if (t.numel() == 0 && shape.length != 1) {
@@ -50,56 +57,82 @@ public final class TensorFormatter {
         return sb.append(suffix).append(')').toString();
     }
 
-    private static void render(StringBuilder sb, Formatter f, long[] shape, int dim, long offset, int indent,
-            boolean summarize) {
-        if (shape.length == 0) {
-            sb.append(f.one(0));
-            return;
-        }
+    /** PyTorch's _tensor_str_with_formatter: nested lists, '...' rows when summarising. */
+    private static String render(Formatter f, long[] shape, int dim, long offset, int indent, boolean summarize) {
         long n = shape[dim];
+        if (dim == shape.length - 1) {
+            return vector(f, n, offset, indent, summarize);
+        }
         long stride = 1;
         for (int i = dim + 1; i < shape.length; i++) {
             stride *= shape[i];
         }
-        sb.append('[');
-        if (dim == shape.length - 1) {
-            int perLine = Math.max(1, (LINE_WIDTH - indent) / (f.width + 2));
-            int onLine = 0;
-            for (long i = 0; i < n; i++) {
-                if (summarize && n > 2 * EDGE_ITEMS && i == EDGE_ITEMS) {
-                    sb.append("...");
-                    i = n - EDGE_ITEMS - 1;
-                    sb.append(", ");
-                    continue;
-                }
-                if (onLine == perLine) {
-                    sb.append('\n').append(" ".repeat(indent));
-                    onLine = 0;
-                }
-                sb.append(f.pad(f.one(offset + i)));
-                if (i < n - 1) {
-                    sb.append(onLine + 1 == perLine ? "," : ", ");
-                }
-                onLine++;
+        List<String> slices = new ArrayList<>();
+        boolean cut = summarize && n > 2 * EDGE_ITEMS;
+        for (long i = 0; i < n; i++) {
+            if (cut && i == EDGE_ITEMS) {
+                slices.add("...");
+                i = n - EDGE_ITEMS - 1;
+                continue;
             }
-        } else {
-            String sep = "," + "\n".repeat(shape.length - dim - 1);
-            for (long i = 0; i < n; i++) {
-                if (summarize && n > 2 * EDGE_ITEMS && i == EDGE_ITEMS) {
-                    sb.append("...").append(sep).append(" ".repeat(indent));
-                    i = n - EDGE_ITEMS - 1;
-                    continue;
-                }
-                if (i > 0) {
-                    sb.append(" ".repeat(indent));
-                }
-                render(sb, f, shape, dim + 1, offset + i * stride, indent + 1, summarize);
-                if (i < n - 1) {
-                    sb.append(sep);
-                }
-            }
+            slices.add(render(f, shape, dim + 1, offset + i * stride, indent + 1, summarize));
         }
-        sb.append(']');
+        String sep = "," + "\n".repeat(shape.length - dim - 1) + " ".repeat(indent + 1);
+        return "[" + String.join(sep, slices) + "]";
+    }
+
+    /** PyTorch's _vector_str: elements padded to one width, wrapped at 80 columns. */
+    private static String vector(Formatter f, long n, long offset, int indent, boolean summarize) {
+        int perLine = Math.max(1, (LINE_WIDTH - indent) / (f.width + 2));
+        List<String> data = new ArrayList<>();
+        boolean cut = summarize && n > 2 * EDGE_ITEMS;
+        for (long i = 0; i < n; i++) {
+            if (cut && i == EDGE_ITEMS) {
+                data.add(" ...");
+                i = n - EDGE_ITEMS - 1;
+                continue;
+            }
+            data.add(f.pad(f.one(offset + i)));
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < data.size(); i += perLine) {
+            lines.add(String.join(", ", data.subList(i, Math.min(data.size(), i + perLine))));
+        }
+        return "[" + String.join(",\n" + " ".repeat(indent + 1), lines) + "]";
+    }
+
+    /** Flat indices of the elements that will be printed (all, or the edges when summarising). */
+    private static long[] shownIndices(long[] shape, boolean summarize) {
+        long numel = Shapes.numel(shape);
+        if (!summarize) {
+            long[] all = new long[(int) numel];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        List<Long> out = new ArrayList<>();
+        collect(shape, 0, 0, out);
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static void collect(long[] shape, int dim, long offset, List<Long> out) {
+        if (dim == shape.length) {
+            out.add(offset);
+            return;
+        }
+        long stride = 1;
+        for (int i = dim + 1; i < shape.length; i++) {
+            stride *= shape[i];
+        }
+        long n = shape[dim];
+        for (long i = 0; i < n; i++) {
+            if (n > 2 * EDGE_ITEMS && i == EDGE_ITEMS) {
+                i = n - EDGE_ITEMS - 1;
+                continue;
+            }
+            collect(shape, dim + 1, offset + i * stride, out);
+        }
     }
 
     /** Chooses one number format for all printed elements, as PyTorch's _Formatter does. */
@@ -109,40 +142,47 @@ public final class TensorFormatter {
         private final long[] ints;
         private boolean intMode = true;
         private boolean sciMode;
-        int width;
+        int width = 1;
 
-        Formatter(DType dtype, double[] values, long[] ints, boolean summarize) {
+        Formatter(DType dtype, double[] values, long[] ints, long[] shown) {
             this.dtype = dtype;
             this.values = values;
             this.ints = ints;
-            if (values != null) {
-                double maxAbs = 0;
-                double minAbs = Double.MAX_VALUE;
-                boolean anyFinite = false;
-                for (double v : values) {
-                    if (!Double.isFinite(v)) {
-                        continue;
-                    }
-                    if (v != Math.ceil(v)) {
-                        intMode = false;
-                    }
-                    double a = Math.abs(v);
-                    if (a != 0) {
-                        anyFinite = true;
-                        maxAbs = Math.max(maxAbs, a);
-                        minAbs = Math.min(minAbs, a);
-                    }
+            if (values == null) {
+                for (long i : shown) {
+                    width = Math.max(width, one(i).length());
                 }
-                if (anyFinite) {
-                    sciMode = intMode ? maxAbs > 1e8 : (maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4);
+                return;
+            }
+            double maxAbs = 0;
+            double minAbs = Double.MAX_VALUE;
+            int count = 0;
+            for (long i : shown) {
+                double v = values[(int) i];
+                if (!Double.isFinite(v) || v == 0) {
+                    continue;
+                }
+                count++;
+                if (v != Math.ceil(v)) {
+                    intMode = false;
+                }
+                maxAbs = Math.max(maxAbs, Math.abs(v));
+                minAbs = Math.min(minAbs, Math.abs(v));
+            }
+            if (count == 0) {
+                return;
+            }
+            if (intMode) {
+                sciMode = maxAbs / minAbs > 1000 || maxAbs > 1e8;
+            } else {
+                sciMode = maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4;
+            }
+            for (long i : shown) {
+                double v = values[(int) i];
+                if (Double.isFinite(v) && v != 0) {
+                    width = Math.max(width, one(i).length());
                 }
             }
-            int w = 0;
-            int n = values != null ? values.length : ints.length;
-            for (int i = 0; i < n; i++) {
-                w = Math.max(w, one(i).length());
-            }
-            width = w;
         }
 
         String one(long i) {
@@ -151,19 +191,17 @@ public final class TensorFormatter {
                 return dtype == DType.BOOL ? (v != 0 ? "True" : "False") : Long.toString(v);
             }
             double v = values[(int) i];
-            if (Double.isNaN(v)) {
-                return "nan";
-            }
-            if (Double.isInfinite(v)) {
-                return v > 0 ? "inf" : "-inf";
-            }
             if (sciMode) {
-                return String.format(Locale.ROOT, "%.4e", v).replaceAll("e([+-])(\\d)$", "e$10$2");
+                return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4e", v) : nonFinite(v);
             }
             if (intMode) {
-                return String.format(Locale.ROOT, "%.0f.", v);
+                return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f.", v) : nonFinite(v);
             }
-            return String.format(Locale.ROOT, "%.4f", v);
+            return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : nonFinite(v);
+        }
+
+        private static String nonFinite(double v) {
+            return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
         }
 
         String pad(String s) {

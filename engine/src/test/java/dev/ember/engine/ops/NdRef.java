@@ -227,4 +227,250 @@ public final class NdRef {
         }
         return c;
     }
+
+    /** The Gauss error function: Maclaurin series below 3, the erfc continued fraction above. */
+    public static double erf(double x) {
+        double ax = Math.abs(x);
+        double r;
+        if (ax < 3) {
+            double sum = 0;
+            double power = ax;
+            for (int n = 0; n < 200; n++) {
+                double t = power / (2 * n + 1);
+                sum += t;
+                if (Math.abs(t) < 1e-18) {
+                    break;
+                }
+                power *= -ax * ax / (n + 1);
+            }
+            r = 2 / Math.sqrt(Math.PI) * sum;
+        } else {
+            double f = ax;
+            for (int k = 200; k >= 1; k--) {
+                f = ax + (k / 2.0) / f;
+            }
+            r = 1 - Math.exp(-ax * ax) / (Math.sqrt(Math.PI) * f);
+        }
+        return Math.copySign(r, x);
+    }
+
+    /** Index along {@code dim} of the first largest ({@code max}) or smallest value; int values as doubles. */
+    public NdRef argReduce(int dim, boolean keepdim, boolean max) {
+        int d = dim < 0 ? dim + shape.length : dim;
+        NdRef best = reduce(new int[] {d}, true, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY,
+                max ? Math::max : Math::min);
+        NdRef idx = zeros(best.shape);
+        java.util.Arrays.fill(idx.data, -1);
+        for (int k = 0; k < data.length; k++) {
+            long[] i = index(k);
+            long along = i[d];
+            i[d] = 0;
+            int o = best.flat(i);
+            if (idx.data[o] < 0 && data[k] == best.data[o]) {
+                idx.data[o] = along;
+            }
+        }
+        return keepdim ? idx : idx.reshape(dropDim(best.shape, d));
+    }
+
+    private static long[] dropDim(long[] s, int d) {
+        long[] out = new long[s.length - 1];
+        for (int i = 0, k = 0; i < s.length; i++) {
+            if (i != d) {
+                out[k++] = s[i];
+            }
+        }
+        return out;
+    }
+
+    /** {@code exp(x) / sum(exp(x))} along {@code dim}, the textbook way. */
+    public NdRef softmax(int dim) {
+        int[] d = {dim < 0 ? dim + Math.max(1, shape.length) : dim};
+        NdRef e = map(Math::exp);
+        NdRef sum = rank() == 0 ? e : e.reduce(d, true, 0, Double::sum);
+        return zip(e, sum, (a, b) -> a / b);
+    }
+
+    /** Variance over {@code dims} (empty = all), dividing by N - 1 when {@code unbiased}. */
+    public NdRef variance(int[] dims, boolean unbiased, boolean keepdim) {
+        long n = numel(shape) / numel(reduce(dims, true, 0, Double::sum).shape);
+        NdRef mean = reduce(dims, true, 0, Double::sum).map(v -> v / n);
+        NdRef sq = zip(this, mean, (a, m) -> (a - m) * (a - m));
+        return sq.reduce(dims, keepdim, 0, Double::sum).map(v -> v / (n - (unbiased ? 1 : 0)));
+    }
+
+    /** p-norm over {@code dims} (empty = all); p may be +-infinity or 0. */
+    public NdRef norm(double p, int[] dims, boolean keepdim) {
+        if (Double.isInfinite(p)) {
+            return map(Math::abs).reduce(dims, keepdim, p > 0 ? 0 : Double.POSITIVE_INFINITY,
+                    p > 0 ? Math::max : Math::min);
+        }
+        if (p == 0) {
+            return map(v -> v != 0 ? 1 : 0).reduce(dims, keepdim, 0, Double::sum);
+        }
+        return map(v -> Math.pow(Math.abs(v), p)).reduce(dims, keepdim, 0, Double::sum).map(v -> Math.pow(v, 1 / p));
+    }
+
+    private int norm(int dim) {
+        return dim < 0 ? dim + shape.length : dim;
+    }
+
+    /** A new array of {@code shape} whose element at each index is {@code f(index)}. */
+    public static NdRef build(long[] shape, java.util.function.ToDoubleFunction<long[]> f) {
+        NdRef r = zeros(shape);
+        for (int k = 0; k < r.data.length; k++) {
+            r.data[k] = f.applyAsDouble(r.index(k));
+        }
+        return r;
+    }
+
+    /** Dimensions {@code d0} and {@code d1} swapped. */
+    public NdRef transpose(int d0, int d1) {
+        int[] p = new int[shape.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = i;
+        }
+        p[norm(d0)] = norm(d1);
+        p[norm(d1)] = norm(d0);
+        return permute(p);
+    }
+
+    /** {@code x[..., start:end:step, ...]} at {@code dim}; bounds already inside {@code [0, size]}. */
+    public NdRef slice(int dim, long start, long end, long step) {
+        int d = norm(dim);
+        long[] out = shape.clone();
+        out[d] = Math.max(0, (end - start + step - 1) / step);
+        return build(out, idx -> {
+            long[] src = idx.clone();
+            src[d] = start + idx[d] * step;
+            return get(src);
+        });
+    }
+
+    /** {@code x[..., i, ...]} at {@code dim}, that dimension removed. */
+    public NdRef select(int dim, long i) {
+        int d = norm(dim);
+        NdRef s = slice(d, i, i + 1, 1);
+        long[] out = new long[shape.length - 1];
+        for (int k = 0, j = 0; k < shape.length; k++) {
+            if (k != d) {
+                out[j++] = shape[k];
+            }
+        }
+        return s.reshape(out);
+    }
+
+    /** Arrays of equal shape except at {@code dim}, joined along it. */
+    public static NdRef cat(int dim, NdRef... parts) {
+        int d = dim < 0 ? dim + parts[0].rank() : dim;
+        long[] out = parts[0].shape.clone();
+        out[d] = 0;
+        for (NdRef p : parts) {
+            out[d] += p.shape[d];
+        }
+        return build(out, idx -> {
+            long[] src = idx.clone();
+            for (NdRef p : parts) {
+                if (src[d] < p.shape[d]) {
+                    return p.get(src);
+                }
+                src[d] -= p.shape[d];
+            }
+            throw new IllegalStateException("NdRef.cat: index past the end");
+        });
+    }
+
+    /** Entries reversed along {@code dims}. */
+    public NdRef flip(int... dims) {
+        boolean[] f = new boolean[shape.length];
+        for (int d : dims) {
+            f[norm(d)] = true;
+        }
+        return build(shape, idx -> {
+            long[] src = idx.clone();
+            for (int i = 0; i < src.length; i++) {
+                if (f[i]) {
+                    src[i] = shape[i] - 1 - idx[i];
+                }
+            }
+            return get(src);
+        });
+    }
+
+    /** Tiled {@code reps[i]} times along each dimension (extra leading reps add dimensions). */
+    public NdRef repeat(long... reps) {
+        int lead = reps.length - shape.length;
+        long[] out = new long[reps.length];
+        for (int i = 0; i < reps.length; i++) {
+            out[i] = reps[i] * (i < lead ? 1 : shape[i - lead]);
+        }
+        return build(out, idx -> {
+            long[] src = new long[shape.length];
+            for (int i = 0; i < src.length; i++) {
+                src[i] = idx[i + lead] % shape[i];
+            }
+            return get(src);
+        });
+    }
+
+    /** {@code out[idx] = this[idx with idx[dim] replaced by index[idx]]}; the output has the index's shape. */
+    public NdRef gather(int dim, NdRef index) {
+        int d = norm(dim);
+        return build(index.shape, idx -> {
+            long[] src = idx.clone();
+            src[d] = (long) index.get(idx);
+            return get(src);
+        });
+    }
+
+    /** A copy with {@code src[idx]} added at {@code idx with idx[dim] = index[idx]}, for every idx of the index. */
+    public NdRef scatterAdd(int dim, NdRef index, NdRef src) {
+        int d = norm(dim);
+        NdRef r = new NdRef(shape, data.clone());
+        for (int k = 0; k < index.data.length; k++) {
+            long[] idx = index.index(k);
+            long[] dst = idx.clone();
+            dst[d] = (long) index.data[k];
+            r.data[r.flat(dst)] += src.get(idx);
+        }
+        return r;
+    }
+
+    /** Entries at the 1-D (or 0-D) {@code index} along {@code dim}. */
+    public NdRef indexSelect(int dim, NdRef index) {
+        int d = norm(dim);
+        long[] out = shape.clone();
+        out[d] = index.data.length;
+        return build(out, idx -> {
+            long[] src = idx.clone();
+            src[d] = (long) index.data[(int) idx[d]];
+            return get(src);
+        });
+    }
+
+    /** A copy with slice {@code i} of {@code src} added at {@code index[i]} along {@code dim}. */
+    public NdRef indexAdd(int dim, NdRef index, NdRef src) {
+        int d = norm(dim);
+        NdRef r = new NdRef(shape, data.clone());
+        for (int k = 0; k < src.data.length; k++) {
+            long[] idx = src.index(k);
+            long[] dst = idx.clone();
+            dst[d] = (long) index.data[(int) idx[d]];
+            r.data[r.flat(dst)] += src.data[k];
+        }
+        return r;
+    }
+
+    /** A copy with the slice {@code [start:end:step]} at {@code dim} replaced by {@code src}. */
+    public NdRef sliceScatter(NdRef src, int dim, long start, long step) {
+        int d = norm(dim);
+        NdRef r = new NdRef(shape, data.clone());
+        for (int k = 0; k < src.data.length; k++) {
+            long[] idx = src.index(k);
+            long[] dst = idx.clone();
+            dst[d] = start + idx[d] * step;
+            r.data[r.flat(dst)] = src.data[k];
+        }
+        return r;
+    }
 }

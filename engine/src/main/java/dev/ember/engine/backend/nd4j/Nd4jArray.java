@@ -13,6 +13,9 @@ final class Nd4jArray implements Array {
     Nd4jArray(INDArray nd) {
         this.nd = nd;
         this.dtype = toDType(nd.dataType());
+        if (!nd.isView() && !nd.isEmpty()) {
+            Nd4jMemory.allocated(nd.length() * dtype.byteSize());
+        }
     }
 
     static INDArray of(Array a) {
@@ -25,7 +28,7 @@ final class Nd4jArray implements Array {
 
     @Override
     public long[] shape() {
-        // INDArray.shape() is ND4J's own array: changing it would reshape the array in place.
+        // INDArray.shape() hands out ND4J's own array: writing to it corrupts the array (and native memory).
         return nd.shape().clone();
     }
 

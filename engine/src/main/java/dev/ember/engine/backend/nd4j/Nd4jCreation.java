@@ -43,7 +43,7 @@ final class Nd4jCreation implements CreationKernels {
         long half = steps / 2;
         // Like PyTorch: first half counts up from start, second half down from end (symmetric rounding).
         for (int i = 0; i < v.length; i++) {
-            v[i] = i < half ? start + step * i : end - step * (steps - 1 - i);
+            v[i] = steps == 1 ? start : i < half ? start + step * i : end - step * (steps - 1 - i);
         }
         return fromDoubles(v, new long[] {steps}, dtype);
     }

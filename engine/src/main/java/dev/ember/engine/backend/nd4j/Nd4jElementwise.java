@@ -72,7 +72,25 @@ final class Nd4jElementwise implements ElementwiseKernels {
         if (out.length() == 0) {
             return Nd4jArray.wrap(out);
         }
-        return Nd4jArray.wrap(exec(op, x, y, out));
+        exec(op, x, y, out);
+        if ((op == BinaryOp.MAXIMUM || op == BinaryOp.MINIMUM) && x.dataType().isFPType()) {
+            propagateNaN(x, y, out);
+        }
+        return Nd4jArray.wrap(out);
+    }
+
+    /** libnd4j's maximum/minimum return the other operand where one is NaN; PyTorch's return NaN. */
+    private static void propagateNaN(INDArray x, INDArray y, INDArray out) {
+        boolean xNan = x.isNaN().any();
+        boolean yNan = y.isNaN().any();
+        if (!xNan && !yNan) {
+            return;
+        }
+        INDArray nans = Nd4j.valueArrayOf(out.shape(), Double.NaN, out.dataType());
+        for (INDArray side : xNan && yNan ? new INDArray[] {x, y} : new INDArray[] {xNan ? x : y}) {
+            INDArray mask = broadcast(side, out).isNaN();
+            Nd4jOps.run("Where", out, mask, nans, out.dup());
+        }
     }
 
     private static INDArray exec(BinaryOp op, INDArray x, INDArray y, INDArray out) {
@@ -85,7 +103,9 @@ final class Nd4jElementwise implements ElementwiseKernels {
             // These kernels do not broadcast reliably in M2.1: materialise both sides first.
             return Nd4jOps.run(customName(op), out, broadcast(x, out), broadcast(y, out));
         }
-        return Nd4jOps.run(customName(op), out, x, y);
+        // Same rank on both sides: libnd4j treats a [1, 1] operand as a scalar and then expects the
+        // other operand's (lower-rank) shape for the output, failing e.g. ones(1,1) * ones(2).
+        return Nd4jOps.run(customName(op), out, Nd4jOps.padRank(x, out.rank()), Nd4jOps.padRank(y, out.rank()));
     }
 
     private static INDArray broadcast(INDArray a, INDArray like) {

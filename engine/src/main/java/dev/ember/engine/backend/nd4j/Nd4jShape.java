@@ -5,9 +5,8 @@ import dev.ember.engine.backend.ShapeKernels;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Views, copies and indexing on ND4J. */
 final class Nd4jShape implements ShapeKernels {
@@ -59,26 +58,58 @@ final class Nd4jShape implements ShapeKernels {
 
     @Override
     public Array slice(Array a, int dim, long start, long end, long step) {
-        INDArray x = Nd4jArray.of(a);
+        // Computed as a strided view: ND4J's own interval(start, step, end) indexing returns broken
+        // views for step > 1 and start > 0, and sometimes drops unit dimensions.
+        long[] shape = a.shape();
+        long[] strides = strides(a);
         long len = Math.max(0, (end - start + step - 1) / step);
-        if (len == 0 || x.length() == 0) {
-            long[] s = x.shape().clone();
-            s[dim] = len;
-            return Nd4jArray.wrap(Nd4j.create(x.dataType(), s));
+        shape[dim] = len;
+        long offset = len == 0 ? 0 : start * strides[dim];
+        strides[dim] *= step;
+        return asStrided(a, shape, strides, offset);
+    }
+
+    @Override
+    public Array asStrided(Array a, long[] shape, long[] strides, long offset) {
+        INDArray x = Nd4jArray.of(a);
+        if (x.length() == 0 || Arrays.stream(shape).anyMatch(d -> d == 0)) {
+            return Nd4jArray.wrap(Nd4j.create(x.dataType(), shape.clone()));
         }
-        INDArrayIndex[] idx = new INDArrayIndex[x.rank()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = NDArrayIndex.all();
+        // x.offset() is where x starts in the shared buffer; ND4J reads the new offset the same way.
+        return Nd4jArray.wrap(Nd4j.create(x.data(), shape.clone(), strides.clone(), x.offset() + offset, 'c'));
+    }
+
+    @Override
+    public long[] strides(Array a) {
+        INDArray x = Nd4jArray.of(a);
+        if (x.rank() == 0) {
+            return new long[0];
         }
-        idx[dim] = step == 1 ? NDArrayIndex.interval(start, end) : NDArrayIndex.interval(start, step, end);
-        INDArray v = x.get(idx);
-        long[] expected = x.shape().clone();
-        expected[dim] = len;
-        if (!Arrays.equals(v.shape(), expected)) {
-            // ND4J drops or keeps unit dimensions inconsistently on some slices; restore the shape.
-            v = v.reshape(expected);
+        if (x.length() == 0) {
+            return rowMajorStrides(x.shape());
         }
-        return Nd4jArray.wrap(v);
+        return x.stride().clone();
+    }
+
+    private static long[] rowMajorStrides(long[] shape) {
+        long[] st = new long[shape.length];
+        long s = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            st[i] = s;
+            s *= Math.max(shape[i], 1);
+        }
+        return st;
+    }
+
+    @Override
+    public Array flip(Array a, int[] dims) {
+        INDArray x = Nd4jArray.of(a);
+        if (x.length() == 0 || dims.length == 0 || x.rank() == 0) {
+            return contiguous(a);
+        }
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Nd4j.exec(DynamicCustomOp.builder("reverse").addInputs(x).addOutputs(out).addIntegerArguments(dims).build());
+        return Nd4jArray.wrap(out);
     }
 
     /** Row-major, gap-free, starting at the buffer's first element and covering all of it. */
@@ -143,7 +174,10 @@ final class Nd4jShape implements ShapeKernels {
         // torch.gather: out[..i..] = a[.. index[..i..] at dim ..]; done with flat indices.
         INDArray x = Nd4jArray.of(a).dup('c');
         INDArray idx = Nd4jArray.of(index);
-        long[] outShape = idx.shape();
+        long[] outShape = idx.shape().clone();
+        if (idx.length() == 0) {
+            return Nd4jArray.wrap(Nd4j.create(x.dataType(), outShape));
+        }
         long[] flat = flatIndices(x.shape(), dim, outShape, idx);
         INDArray values = Nd4jOps.run("gather", Nd4j.create(x.dataType(), flat.length),
                 x.reshape('c', new long[] {x.length()}), Nd4j.createFromArray(flat));
@@ -155,22 +189,23 @@ final class Nd4jShape implements ShapeKernels {
         INDArray b = Nd4jArray.of(base).dup('c');
         INDArray idx = Nd4jArray.of(index);
         INDArray s = Nd4jArray.of(src);
+        if (idx.length() == 0) {
+            return Nd4jArray.wrap(b);
+        }
         long[] flat = flatIndices(b.shape(), dim, idx.shape(), idx);
         INDArray srcPart = sliceToShape(s, idx.shape()).dup('c').reshape('c', new long[] {flat.length});
         INDArray flatBase = b.reshape('c', new long[] {b.length()});
-        Nd4jOps.run("scatter_add", flatBase, flatBase, Nd4j.createFromArray(flat), srcPart);
+        scatterAddInPlace(flatBase, Nd4j.createFromArray(flat), srcPart);
         return Nd4jArray.wrap(b);
     }
 
-    private static INDArray sliceToShape(INDArray s, long[] shape) {
+    /** The leading corner of {@code s} with {@code shape} (src may be larger than index in scatter_add). */
+    private INDArray sliceToShape(INDArray s, long[] shape) {
         if (Arrays.equals(s.shape(), shape)) {
             return s;
         }
-        INDArrayIndex[] ix = new INDArrayIndex[shape.length];
-        for (int i = 0; i < shape.length; i++) {
-            ix[i] = NDArrayIndex.interval(0, shape[i]);
-        }
-        return s.get(ix);
+        Array src = Nd4jArray.wrap(s);
+        return Nd4jArray.of(asStrided(src, shape, strides(src), 0));
     }
 
     /** Flat row-major positions in an array of {@code shape} addressed by {@code index} along {@code dim}. */
@@ -181,6 +216,13 @@ final class Nd4jShape implements ShapeKernels {
         for (int i = shape.length - 1; i >= 0; i--) {
             strides[i] = st;
             st *= shape[i];
+        }
+        for (int d = 0; d < idxShape.length; d++) {
+            if (d != dim && (d >= shape.length || idxShape[d] > shape[d])) {
+                // Positions past the input would address memory outside it.
+                throw new IndexOutOfBoundsException("index shape " + Arrays.toString(idxShape)
+                        + " is larger than the input shape " + Arrays.toString(shape) + " at dimension " + d);
+            }
         }
         long[] out = new long[idx.length];
         long[] pos = new long[idxShape.length];
@@ -215,9 +257,13 @@ final class Nd4jShape implements ShapeKernels {
         if (out.length() == 0) {
             return Nd4jArray.wrap(out);
         }
-        INDArray idxLong = idx.dataType() == DataType.LONG ? idx : idx.castTo(DataType.LONG);
-        return Nd4jArray.wrap(Nd4jOps.run("gather", out, x.dup('c'), idxLong.reshape('c', new long[] {idx.length()}))
-                .reshape('c', shape));
+        INDArray idxLong = (idx.dataType() == DataType.LONG ? idx : idx.castTo(DataType.LONG)).dup('c')
+                .reshape('c', new long[] {idx.length()});
+        checkBounds("indexSelect", idxLong, dim, x.size(dim));
+        // The axis must be passed: libnd4j's gather defaults to dimension 0.
+        Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(x.dup('c'), idxLong).addOutputs(out)
+                .addIntegerArguments(dim).build());
+        return Nd4jArray.wrap(out);
     }
 
     @Override
@@ -232,10 +278,34 @@ final class Nd4jShape implements ShapeKernels {
         int[] perm = moveToFront(b.rank(), dim);
         INDArray bf = b.permute(perm).dup('c');
         INDArray sf = s.permute(perm).dup('c');
-        INDArray idxLong = (idx.dataType() == DataType.LONG ? idx : idx.castTo(DataType.LONG))
+        INDArray idxLong = (idx.dataType() == DataType.LONG ? idx : idx.castTo(DataType.LONG)).dup('c')
                 .reshape('c', new long[] {idx.length()});
-        Nd4jOps.run("scatter_add", bf, bf, idxLong, sf);
+        checkBounds("indexAdd", idxLong, dim, b.size(dim));
+        scatterAddInPlace(bf, idxLong, sf);
         return Nd4jArray.wrap(bf.permute(inverse(perm)).dup('c'));
+    }
+
+    /**
+     * libnd4j's gather and scatter_add do not check indices: an out-of-range one reads or writes
+     * outside the buffer and corrupts the native heap (seen: "double free or corruption" later, in an
+     * unrelated test). Every kernel checks before calling them, whatever its caller checked.
+     */
+    private static void checkBounds(String op, INDArray indices, int dim, long size) {
+        for (long v : indices.data().asLong()) {
+            if (v < 0 || v >= size) {
+                throw new IndexOutOfBoundsException(op + ": index " + v + " is out of range for dimension " + dim
+                        + " with size " + size);
+            }
+        }
+    }
+
+    /**
+     * libnd4j's scatter_add along dimension 0, in place. The lock flag makes it run serially: without
+     * it the updates are spread over threads and repeated indices lose updates (a race).
+     */
+    private static void scatterAddInPlace(INDArray target, INDArray indices, INDArray updates) {
+        Nd4j.exec(DynamicCustomOp.builder("scatter_add").addInputs(target, indices, updates).addOutputs(target)
+                .addBooleanArguments(true).build());
     }
 
     private static int[] moveToFront(int rank, int dim) {
@@ -262,14 +332,18 @@ final class Nd4jShape implements ShapeKernels {
         INDArray x = Nd4jArray.of(a);
         long[] shape = x.shape();
         long[] out = new long[shape.length];
-        INDArrayIndex[] interior = new INDArrayIndex[shape.length];
         for (int d = 0; d < shape.length; d++) {
             out[d] = shape[d] + pads[2 * d] + pads[2 * d + 1];
-            interior[d] = NDArrayIndex.interval(pads[2 * d], pads[2 * d] + shape[d]);
         }
         INDArray result = Nd4j.valueArrayOf(out, value, x.dataType());
         if (x.length() > 0) {
-            result.get(interior).assign(x);
+            Array r = Nd4jArray.wrap(result);
+            long[] strides = strides(r);
+            long offset = 0;
+            for (int d = 0; d < shape.length; d++) {
+                offset += pads[2 * d] * strides[d];
+            }
+            Nd4jArray.of(asStrided(r, shape, strides, offset)).assign(x);
         }
         return Nd4jArray.wrap(result);
     }

@@ -1,6 +1,7 @@
 package dev.ember.engine.ops.elementwise;
 
 import dev.ember.engine.DType;
+import dev.ember.engine.NoGrad;
 import dev.ember.engine.Tensor;
 import dev.ember.engine.backend.BinaryOp;
 import dev.ember.engine.backend.Kernels;
@@ -36,6 +37,18 @@ final class Operands {
     static Operands unaryFloating(UnaryOp kernel, Tensor x) {
         Tensor a = Promotion.floating(x);
         return new Operands(a, null, Tensor.wrap(Kernels.elementwise().unary(kernel, a.array())));
+    }
+
+    /** Runs {@code forward} without recording history: the forward of a primitive built from tensor ops. */
+    static Tensor noGrad(java.util.function.Supplier<Tensor> forward) {
+        try (NoGrad ignored = NoGrad.enter()) {
+            return forward.get();
+        }
+    }
+
+    /** A 0-d zero of {@code like}'s dtype, for {@code where(mask, g, 0)} in backward formulas. */
+    static Tensor zero(Tensor like) {
+        return Tensor.scalar(0.0, like.dtype());
     }
 
     /** Runs a unary kernel keeping the dtype. */

@@ -8,9 +8,24 @@ public final class Reduced {
     private Reduced() {
     }
 
-    /** Normalised dims; empty means all. */
+    /** Normalised dims; empty means all. A 0-d tensor accepts dim 0 or -1, as in PyTorch (all of it). */
     public static int[] dims(String op, Tensor x, int[] dims) {
-        return Shapes.dims(op, dims, x.dim());
+        int[] d = Shapes.dims(op, dims, x.dim());
+        return x.dim() == 0 ? new int[0] : d;
+    }
+
+    /** Throws unless every reduced dim (all, when {@code dims} is empty) has elements: max, min, argmax need one. */
+    public static void checkNonEmpty(String op, Tensor x, int[] dims) {
+        long[] shape = x.shape();
+        if (dims.length == 0 && x.numel() == 0) {
+            throw new IllegalArgumentException(op + "(): expected a non-empty input, got shape " + Shapes.str(shape));
+        }
+        for (int d : dims) {
+            if (shape[d] == 0) {
+                throw new IllegalArgumentException(op + "(): expected reduction dim " + d + " to have non-zero size, "
+                        + "got shape " + Shapes.str(shape));
+            }
+        }
     }
 
     /** The input shape with reduced dims set to 1 (the keepdim shape). */

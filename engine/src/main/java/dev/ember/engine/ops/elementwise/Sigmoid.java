@@ -1,0 +1,27 @@
+package dev.ember.engine.ops.elementwise;
+
+import dev.ember.engine.Tensor;
+import dev.ember.engine.autograd.Node;
+import dev.ember.engine.autograd.SavedTensor;
+import dev.ember.engine.backend.UnaryOp;
+
+/** {@code 1 / (1 + exp(-x))}; mirrors {@code torch.sigmoid} ({@code SigmoidBackward0}). */
+public final class Sigmoid extends Node {
+    private final SavedTensor result;
+
+    private Sigmoid(Tensor x, Tensor result) {
+        super(x);
+        this.result = save(result);
+    }
+
+    public static Tensor apply(Tensor x) {
+        Operands o = Operands.unaryFloating(UnaryOp.SIGMOID, x);
+        return record(o.out, () -> new Sigmoid(o.a, o.out), o.a);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        Tensor y = result.get();
+        return new Tensor[] {g.mul(y.mul(y.neg().add(1.0)))};
+    }
+}

@@ -1,0 +1,275 @@
+package dev.ember.tfcompat.checkpoint;
+
+import dev.ember.engine.DType;
+import dev.ember.engine.Tensor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a TF checkpoint into an engine state_dict: {@link NameRules} name each key (or skip it), the
+ * layout {@link Transform} follows from the rule or from the tensor's kind, and an {@link ImportResult}
+ * lists every decision as data. Mirrors what HuggingFace's {@code load_tf_weights_in_*} helpers do by
+ * hand, with the decisions reported instead of guessed.
+ *
+ * <pre>{@code
+ * ImportResult r = CheckpointImporter.with(NameRules.standard())
+ *         .flattenFix("dense", 7, 7, 64)          // first Dense after Flatten of a 7x7x64 NHWC map
+ *         .importFrom(Path.of("training/ckpt-3"));
+ * System.out.println(r.toMarkdown());
+ * }</pre>
+ *
+ * <p>Names and transforms are all decided from the index before any tensor is read. BatchNorm layers
+ * (a {@code running_mean}) also get {@code num_batches_tracked} (int64 0), as PyTorch's BatchNorm has it.
+ */
+public final class CheckpointImporter {
+
+    /**
+     * The first Dense after a Flatten of an NHWC {@code h x w x c} map: its kernel is transposed and its
+     * inputs reordered to NCHW flatten order ({@link Layouts#flattenOrderFix}). {@code layer} is the
+     * layer's TF path ({@code dense_1}, {@code layer_with_weights-2}) or engine module name ({@code fc1}).
+     */
+    public record FlattenFix(String layer, long h, long w, long c) {
+        public FlattenFix {
+            if (h <= 0 || w <= 0 || c <= 0) {
+                throw new IllegalArgumentException("flatten fix for '" + layer + "' needs positive H, W, C, got "
+                        + h + ", " + w + ", " + c);
+            }
+        }
+    }
+
+    private final NameRules rules;
+    private final List<FlattenFix> flattenFixes;
+
+    private CheckpointImporter(NameRules rules, List<FlattenFix> flattenFixes) {
+        this.rules = rules;
+        this.flattenFixes = List.copyOf(flattenFixes);
+    }
+
+    /** An importer naming tensors with {@code rules}. */
+    public static CheckpointImporter with(NameRules rules) {
+        return new CheckpointImporter(rules, List.of());
+    }
+
+    /** This importer, also fixing the flatten order of {@code layer}'s kernel (see {@link FlattenFix}). */
+    public CheckpointImporter flattenFix(String layer, long h, long w, long c) {
+        List<FlattenFix> all = new ArrayList<>(flattenFixes);
+        all.add(new FlattenFix(layer, h, w, c));
+        return new CheckpointImporter(rules, all);
+    }
+
+    /** Opens the checkpoint at {@code path} (see {@link TfCheckpoint#open}), imports it and closes it. */
+    public ImportResult importFrom(Path path) {
+        try (TfCheckpoint ckpt = TfCheckpoint.open(path)) {
+            return importFrom(ckpt);
+        }
+    }
+
+    /** One planned output tensor. */
+    private record Plan(CheckpointEntry entry, String engineName, Transform transform, FlattenFix fix) {
+    }
+
+    public ImportResult importFrom(TfCheckpoint ckpt) {
+        Map<String, CheckpointEntry> byName = new LinkedHashMap<>();
+        ckpt.entries().forEach(e -> byName.put(e.name(), e));
+        Map<String, String> fullNames = ckpt.objectGraph().map(ObjectGraph::fullNamesByKey).orElse(Map.of());
+        TensorKinds kinds = new TensorKinds(byName, fullNames);
+
+        List<ImportResult.Skip> skipped = new ArrayList<>();
+        List<String> unmapped = new ArrayList<>();
+        List<ImportResult.Problem> problems = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
+        Set<FlattenFix> usedFixes = new LinkedHashSet<>();
+        for (CheckpointEntry e : byName.values()) {
+            NameRules.Outcome o = rules.apply(e.name());
+            if (o instanceof NameRules.Skipped s) {
+                skipped.add(new ImportResult.Skip(e.name(), s.reason()));
+            } else if (o instanceof NameRules.Unmapped) {
+                unmapped.add(e.name());
+            } else {
+                NameRules.Mapped m = (NameRules.Mapped) o;
+                Plan p = plan(e, m, kinds, problems);
+                if (p != null) {
+                    plans.add(p);
+                    if (p.fix() != null) {
+                        usedFixes.add(p.fix());
+                    }
+                }
+            }
+        }
+        for (FlattenFix f : flattenFixes) {
+            if (!usedFixes.contains(f)) {
+                throw new IllegalArgumentException("flatten fix for layer '" + f.layer() + "' matched no Dense "
+                        + "kernel; Dense kernels: " + denseLayers(plans));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        plans = withBatchNormCounters(plans, notes);
+        return execute(ckpt, plans, skipped, unmapped, problems, notes);
+    }
+
+    private Plan plan(CheckpointEntry e, NameRules.Mapped m, TensorKinds kinds, List<ImportResult.Problem> problems) {
+        String unreadable = e.unreadableReason();
+        if (unreadable != null) {
+            problems.add(new ImportResult.Problem(e.name(), unreadable));
+            return null;
+        }
+        if (m.engineName().isEmpty() || m.engineName().startsWith(".") || m.engineName().endsWith(".")
+                || m.engineName().contains("..")) {
+            problems.add(new ImportResult.Problem(e.name(), "rule " + m.rule() + " gives the invalid engine name '"
+                    + m.engineName() + "'"));
+            return null;
+        }
+        Transform t = m.transform();
+        if (t == Transform.AUTO) {
+            TensorKinds.Decision d = kinds.decide(e);
+            if (d.problem() != null) {
+                problems.add(new ImportResult.Problem(e.name(), d.problem()));
+                return null;
+            }
+            t = d.transform();
+        }
+        FlattenFix fix = fixFor(e, m.engineName());
+        if (fix != null && (t == Transform.DENSE || t == Transform.FLATTEN_DENSE)) {
+            return new Plan(e, m.engineName(), Transform.FLATTEN_DENSE, fix);
+        }
+        if (t == Transform.FLATTEN_DENSE) {
+            problems.add(new ImportResult.Problem(e.name(), "transform flatten_dense needs the flattened map's H, W, C:"
+                    + " give a flatten fix for its layer"));
+            return null;
+        }
+        return new Plan(e, m.engineName(), t, null);
+    }
+
+    private FlattenFix fixFor(CheckpointEntry e, String engineName) {
+        TensorKinds.Parsed p = TensorKinds.Parsed.of(e.name());
+        if (!p.leaf().equals("kernel") && !p.leaf().equals("weight")) {
+            return null;
+        }
+        int dot = engineName.lastIndexOf('.');
+        String module = dot < 0 ? "" : engineName.substring(0, dot);
+        for (FlattenFix f : flattenFixes) {
+            if (f.layer().equals(p.layer()) || f.layer().equals(module)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static String denseLayers(List<Plan> plans) {
+        List<String> out = new ArrayList<>();
+        for (Plan p : plans) {
+            if (p.transform() == Transform.DENSE) {
+                out.add(TensorKinds.Parsed.of(p.entry().name()).layer());
+            }
+        }
+        return out.isEmpty() ? "none" : String.join(", ", out);
+    }
+
+    /** Adds {@code num_batches_tracked} after the last tensor of every module with a {@code running_mean}. */
+    private static List<Plan> withBatchNormCounters(List<Plan> plans, List<String> notes) {
+        Map<String, Integer> lastIndex = new LinkedHashMap<>();
+        Set<String> bnModules = new LinkedHashSet<>();
+        for (int i = 0; i < plans.size(); i++) {
+            String name = plans.get(i).engineName();
+            int dot = name.lastIndexOf('.');
+            String module = dot < 0 ? "" : name.substring(0, dot);
+            lastIndex.put(module, i);
+            if (name.endsWith(".running_mean") && !module.isEmpty()) {
+                bnModules.add(module);
+            }
+        }
+        if (bnModules.isEmpty()) {
+            return plans;
+        }
+        Map<Integer, String> after = new HashMap<>();
+        for (String m : bnModules) {
+            after.put(lastIndex.get(m), m);
+        }
+        List<Plan> out = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            out.add(plans.get(i));
+            if (after.containsKey(i)) {
+                out.add(new Plan(null, after.get(i) + ".num_batches_tracked", Transform.ADDED, null));
+            }
+        }
+        notes.add("BatchNorm " + String.join(", ", bnModules) + ": eps and momentum are not in checkpoints; Keras "
+                + "defaults are epsilon=1e-3, momentum=0.99, i.e. PyTorch eps=1e-3, momentum=0.01 (PyTorch's own "
+                + "defaults are 1e-5 and 0.1)");
+        return out;
+    }
+
+    private static ImportResult execute(TfCheckpoint ckpt, List<Plan> plans, List<ImportResult.Skip> skipped,
+                                        List<String> unmapped, List<ImportResult.Problem> problems, List<String> notes) {
+        LinkedHashMap<String, Tensor> state = new LinkedHashMap<>();
+        Map<String, String> producedBy = new HashMap<>();
+        List<ImportResult.Row> rows = new ArrayList<>();
+        for (Plan p : plans) {
+            CheckpointEntry e = p.entry();
+            String tfName = e == null ? null : e.name();
+            String label = e == null ? "(" + p.engineName() + ", added)" : e.name();
+            List<String> names = new ArrayList<>(List.of(p.engineName()));
+            if (p.transform().producesTwoTensors()) {
+                if (!p.engineName().contains("bias_ih")) {
+                    problems.add(new ImportResult.Problem(label, "transform " + p.transform() + " makes bias_ih and "
+                            + "bias_hh, but the engine name '" + p.engineName() + "' has no 'bias_ih' to derive "
+                            + "the bias_hh name from"));
+                    continue;
+                }
+                names.add(p.engineName().replace("bias_ih", "bias_hh"));
+            }
+            String clash = names.stream().filter(producedBy::containsKey).findFirst().orElse(null);
+            if (clash != null) {
+                problems.add(new ImportResult.Problem(label, "engine name '" + clash + "' is already produced by "
+                        + (producedBy.get(clash) == null ? "the import" : "'" + producedBy.get(clash) + "'")));
+                continue;
+            }
+            Tensor[] out;
+            if (e == null) {
+                out = new Tensor[] {Tensor.zeros(DType.INT64)};
+            } else {
+                try {
+                    out = apply(p, ckpt.read(e.name()));
+                } catch (IllegalArgumentException x) {
+                    problems.add(new ImportResult.Problem(label, x.getMessage()));
+                    continue;
+                }
+            }
+            for (int i = 0; i < names.size(); i++) {
+                producedBy.put(names.get(i), tfName);
+                state.put(names.get(i), out[i]);
+                rows.add(new ImportResult.Row(tfName, e == null ? null : e.dtype(), e == null ? null : e.shape(),
+                        names.get(i), out[i].dtype(), out[i].shape(), p.transform()));
+            }
+        }
+        return new ImportResult(state, rows, skipped, unmapped, problems, notes);
+    }
+
+    private static Tensor[] apply(Plan p, Tensor t) {
+        switch (p.transform()) {
+            case NONE: return new Tensor[] {t};
+            case DENSE: return new Tensor[] {Layouts.denseKernelToLinearWeight(t)};
+            case FLATTEN_DENSE: {
+                FlattenFix f = p.fix();
+                return new Tensor[] {Layouts.flattenOrderFix(Layouts.denseKernelToLinearWeight(t), f.h(), f.w(), f.c())};
+            }
+            case CONV1D: return new Tensor[] {Layouts.wioToOiw(t)};
+            case CONV2D: return new Tensor[] {Layouts.hwioToOihw(t)};
+            case CONV3D: return new Tensor[] {Layouts.dhwioToOidhw(t)};
+            case DEPTHWISE: return new Tensor[] {Layouts.depthwiseToOihw(t)};
+            case CONV2D_TRANSPOSE: return new Tensor[] {Layouts.conv2dTransposeKernelToWeight(t)};
+            case LSTM_KERNEL: return new Tensor[] {Layouts.lstmKernelToWeight(t)};
+            case LSTM_RECURRENT: return new Tensor[] {Layouts.lstmRecurrentKernelToWeight(t)};
+            case LSTM_BIAS: return Layouts.lstmBiasToBiases(t);
+            case GRU_KERNEL: return new Tensor[] {Layouts.gruKernelToWeight(t)};
+            case GRU_RECURRENT: return new Tensor[] {Layouts.gruRecurrentKernelToWeight(t)};
+            case GRU_BIAS: return Layouts.gruBiasToBiases(t);
+            default: throw new IllegalStateException("transform " + p.transform() + " at execution");
+        }
+    }
+}
