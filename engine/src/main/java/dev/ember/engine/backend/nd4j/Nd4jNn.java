@@ -2,9 +2,6 @@ package dev.ember.engine.backend.nd4j;
 
 import dev.ember.engine.backend.Array;
 import dev.ember.engine.backend.NnKernels;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -21,10 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *       finds that, the kernel is spread out with zeros and run undilated (same sums, more
  *       multiply-adds).</li>
  *   <li>Its float32 {@code maxpool2d}/{@code maxpool2d_bp} silently ignore dilation, and libnd4j's
- *       pooling has neither ceil mode nor PyTorch's indices and divisors: pooling is a plain loop
- *       over NIO views of the native memory here (PyTorch's own CPU loop, one thread).</li>
+ *       pooling has neither ceil mode nor PyTorch's indices and divisors: pooling is PyTorch's CPU
+ *       loop over NIO views of the native memory instead ({@link Nd4jPooling}).</li>
  *   <li>No groups: groups run per channel slice, except depthwise ({@code groups == C}), a direct
- *       loop here because libnd4j's {@code depthwise_conv2d} is very slow.</li>
+ *       loop ({@link Nd4jDepthwise}) because libnd4j's {@code depthwise_conv2d} is very slow.</li>
  * </ul>
  */
 final class Nd4jNn implements NnKernels {
@@ -263,8 +260,8 @@ final class Nd4jNn implements NnKernels {
         if (result.length() == 0 || x.length() == 0) {
             return biasOnly(result, b);
         }
-        new Depthwise(x.shape(), w.shape(), out, stride, padding, dilation)
-                .forward(new Values(x), new Values(w), b == null ? null : new Values(b), new Values(result));
+        new Nd4jDepthwise(x.shape(), w.shape(), out, stride, padding, dilation)
+                .forward(new NioValues(x), new NioValues(w), b == null ? null : new NioValues(b), new NioValues(result));
         return result;
     }
 
@@ -273,310 +270,35 @@ final class Nd4jNn implements NnKernels {
         INDArray gx = Nd4j.create(x.dataType(), x.shape());
         INDArray gw = Nd4j.create(w.dataType(), w.shape());
         if (x.length() > 0 && g.length() > 0) {
-            new Depthwise(x.shape(), w.shape(), g.shape(), stride, padding, dilation)
-                    .backward(new Values(x), new Values(w), new Values(g), new Values(gx), new Values(gw));
+            new Nd4jDepthwise(x.shape(), w.shape(), g.shape(), stride, padding, dilation)
+                    .backward(new NioValues(x), new NioValues(w), new NioValues(g), new NioValues(gx), new NioValues(gw));
         }
         return new INDArray[] {gx, gw};
     }
 
-    /**
-     * Depthwise convolution ({@code groups == C}, weight {@code (C*m, 1, kH, kW)}, output channel
-     * {@code o} reading input channel {@code o / m}) as a direct loop: libnd4j's
-     * {@code depthwise_conv2d} runs at ~0.1 GFLOP/s (about 1 s for a 32x64x56x56 3x3 forward).
-     */
-    private static final class Depthwise {
-        private final int n;
-        private final int c;
-        private final int h;
-        private final int w;
-        private final int o;
-        private final int kh;
-        private final int kw;
-        private final int oh;
-        private final int ow;
-        private final int[] stride;
-        private final int[] padding;
-        private final int[] dilation;
-
-        Depthwise(long[] in, long[] weight, long[] out, int[] stride, int[] padding, int[] dilation) {
-            n = (int) in[0];
-            c = (int) in[1];
-            h = (int) in[2];
-            w = (int) in[3];
-            o = (int) weight[0];
-            kh = (int) weight[2];
-            kw = (int) weight[3];
-            oh = (int) out[2];
-            ow = (int) out[3];
-            this.stride = stride;
-            this.padding = padding;
-            this.dilation = dilation;
-        }
-
-        void forward(Values x, Values wt, Values bias, Values y) {
-            for (int b = 0; b < n; b++) {
-                for (int oc = 0; oc < o; oc++) {
-                    int xBase = (b * c + oc / (o / c)) * h * w;
-                    int yBase = (b * o + oc) * oh * ow;
-                    double bv = bias == null ? 0 : bias.get(oc);
-                    for (int i = 0; i < oh; i++) {
-                        for (int j = 0; j < ow; j++) {
-                            double sum = bv;
-                            for (int u = 0; u < kh; u++) {
-                                int r = i * stride[0] - padding[0] + u * dilation[0];
-                                if (r < 0 || r >= h) {
-                                    continue;
-                                }
-                                for (int v = 0; v < kw; v++) {
-                                    int col = j * stride[1] - padding[1] + v * dilation[1];
-                                    if (col >= 0 && col < w) {
-                                        sum += x.get(xBase + r * w + col) * wt.get((oc * kh + u) * kw + v);
-                                    }
-                                }
-                            }
-                            y.set(yBase + i * ow + j, sum);
-                        }
-                    }
-                }
-            }
-        }
-
-        /** Both gradients; the weight gradient is summed in double before it is stored. */
-        void backward(Values x, Values wt, Values g, Values gx, Values gw) {
-            double[] acc = new double[o * kh * kw];
-            for (int b = 0; b < n; b++) {
-                for (int oc = 0; oc < o; oc++) {
-                    int xBase = (b * c + oc / (o / c)) * h * w;
-                    int gBase = (b * o + oc) * oh * ow;
-                    for (int i = 0; i < oh; i++) {
-                        for (int j = 0; j < ow; j++) {
-                            double gv = g.get(gBase + i * ow + j);
-                            for (int u = 0; u < kh; u++) {
-                                int r = i * stride[0] - padding[0] + u * dilation[0];
-                                if (r < 0 || r >= h) {
-                                    continue;
-                                }
-                                for (int v = 0; v < kw; v++) {
-                                    int col = j * stride[1] - padding[1] + v * dilation[1];
-                                    if (col >= 0 && col < w) {
-                                        int xi = xBase + r * w + col;
-                                        int wi = (oc * kh + u) * kw + v;
-                                        gx.set(xi, gx.get(xi) + gv * wt.get(wi));
-                                        acc[wi] += gv * x.get(xi);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            for (int i = 0; i < acc.length; i++) {
-                gw.set(i, acc[i]);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- pooling
+    // ---------------------------------------------------------------- pooling (Nd4jPooling)
 
     @Override
     public Array[] maxPool2d(Array input, int[] kernel, int[] stride, int[] padding, int[] dilation,
             int[] outputSize) {
-        INDArray x = dense(input);
-        int h = (int) x.size(2);
-        int w = (int) x.size(3);
-        int oh = outputSize[0];
-        int ow = outputSize[1];
-        INDArray out = Nd4j.create(x.dataType(), x.size(0), x.size(1), oh, ow);
-        INDArray idx = Nd4j.create(DataType.LONG, x.size(0), x.size(1), oh, ow);
-        if (out.length() == 0) {
-            return new Array[] {Nd4jArray.wrap(out), Nd4jArray.wrap(idx)};
-        }
-        Values xv = new Values(x);
-        Values ov = new Values(out);
-        LongBuffer iv = idx.data().asNioLong();
-        int planes = Math.toIntExact(x.size(0) * x.size(1));
-        for (int p = 0, o = 0; p < planes; p++) {
-            int base = p * h * w;
-            for (int i = 0; i < oh; i++) {
-                int ih0 = i * stride[0] - padding[0];
-                int ih1 = Math.min(ih0 + (kernel[0] - 1) * dilation[0] + 1, h);
-                while (ih0 < 0) {
-                    ih0 += dilation[0];
-                }
-                for (int j = 0; j < ow; j++, o++) {
-                    int iw0 = j * stride[1] - padding[1];
-                    int iw1 = Math.min(iw0 + (kernel[1] - 1) * dilation[1] + 1, w);
-                    while (iw0 < 0) {
-                        iw0 += dilation[1];
-                    }
-                    // PyTorch's loop (MaxPoolKernel.cpp): NaN wins, the first of equal maxima is kept.
-                    int best = ih0 * w + iw0;
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int r = ih0; r < ih1; r += dilation[0]) {
-                        for (int c = iw0; c < iw1; c += dilation[1]) {
-                            double v = xv.get(base + r * w + c);
-                            if (v > max || Double.isNaN(v)) {
-                                max = v;
-                                best = r * w + c;
-                            }
-                        }
-                    }
-                    ov.set(o, max);
-                    iv.put(o, best);
-                }
-            }
-        }
-        return new Array[] {Nd4jArray.wrap(out), Nd4jArray.wrap(idx)};
+        return Nd4jPooling.maxPool2d(input, kernel, stride, padding, dilation, outputSize);
     }
 
     @Override
     public Array maxPool2dBackward(Array gradOutput, Array indices, long[] inputShape) {
-        INDArray g = dense(gradOutput);
-        INDArray idx = dense(indices);
-        INDArray gx = Nd4j.create(g.dataType(), inputShape.clone());
-        if (gx.length() == 0 || g.length() == 0) {
-            return Nd4jArray.wrap(gx);
-        }
-        Values gv = new Values(g);
-        Values xv = new Values(gx);
-        LongBuffer iv = idx.data().asNioLong();
-        int hw = Math.toIntExact(inputShape[2] * inputShape[3]);
-        int ohw = (int) (g.size(2) * g.size(3));
-        int planes = Math.toIntExact(inputShape[0] * inputShape[1]);
-        for (int p = 0, o = 0; p < planes; p++) {
-            for (int k = 0; k < ohw; k++, o++) {
-                int at = p * hw + (int) iv.get(o);
-                xv.set(at, xv.get(at) + gv.get(o));
-            }
-        }
-        return Nd4jArray.wrap(gx);
+        return Nd4jPooling.maxPool2dBackward(gradOutput, indices, inputShape);
     }
 
     @Override
     public Array avgPool2d(Array input, int[] kernel, int[] stride, int[] padding, boolean countIncludePad,
             int[] outputSize) {
-        INDArray x = dense(input);
-        INDArray out = Nd4j.create(x.dataType(), x.size(0), x.size(1), outputSize[0], outputSize[1]);
-        if (out.length() > 0) {
-            new AvgWindows(x.shape(), kernel, stride, padding, countIncludePad, outputSize)
-                    .forward(new Values(x), new Values(out));
-        }
-        return Nd4jArray.wrap(out);
+        return Nd4jPooling.avgPool2d(input, kernel, stride, padding, countIncludePad, outputSize);
     }
 
     @Override
     public Array avgPool2dBackward(Array gradOutput, long[] inputShape, int[] kernel, int[] stride, int[] padding,
             boolean countIncludePad) {
-        INDArray g = dense(gradOutput);
-        INDArray gx = Nd4j.create(g.dataType(), inputShape.clone());
-        if (gx.length() > 0 && g.length() > 0) {
-            new AvgWindows(inputShape, kernel, stride, padding, countIncludePad,
-                    new int[] {(int) g.size(2), (int) g.size(3)}).backward(new Values(g), new Values(gx));
-        }
-        return Nd4jArray.wrap(gx);
-    }
-
-    /**
-     * PyTorch's average-pooling windows ({@code AvgPoolKernel.cpp}): the divisor is the window
-     * clipped to the padded input with {@code countIncludePad} (in ceil mode the part past the
-     * padding does not count), else the window clipped to the input.
-     */
-    private static final class AvgWindows {
-        private final int planes;
-        private final int h;
-        private final int w;
-        private final int[] kernel;
-        private final int[] stride;
-        private final int[] padding;
-        private final boolean countIncludePad;
-        private final int[] out;
-
-        AvgWindows(long[] in, int[] kernel, int[] stride, int[] padding, boolean countIncludePad, int[] out) {
-            this.planes = Math.toIntExact(in[0] * in[1]);
-            this.h = (int) in[2];
-            this.w = (int) in[3];
-            this.kernel = kernel;
-            this.stride = stride;
-            this.padding = padding;
-            this.countIncludePad = countIncludePad;
-            this.out = out;
-        }
-
-        void forward(Values x, Values y) {
-            run(x, y, true);
-        }
-
-        void backward(Values g, Values gx) {
-            run(g, gx, false);
-        }
-
-        /** Forward: {@code y[o] = sum(window) / divisor}; backward: {@code gx[window] += g[o] / divisor}. */
-        private void run(Values a, Values b, boolean forward) {
-            for (int p = 0, o = 0; p < planes; p++) {
-                int base = p * h * w;
-                for (int i = 0; i < out[0]; i++) {
-                    int h0 = i * stride[0] - padding[0];
-                    int h1 = Math.min(h0 + kernel[0], h + padding[0]);
-                    int rows = h1 - h0;
-                    h0 = Math.max(h0, 0);
-                    h1 = Math.min(h1, h);
-                    for (int j = 0; j < out[1]; j++, o++) {
-                        int w0 = j * stride[1] - padding[1];
-                        int w1 = Math.min(w0 + kernel[1], w + padding[1]);
-                        int cols = w1 - w0;
-                        w0 = Math.max(w0, 0);
-                        w1 = Math.min(w1, w);
-                        if (h0 >= h1 || w0 >= w1) {
-                            continue;
-                        }
-                        double divisor = countIncludePad ? (double) rows * cols : (double) (h1 - h0) * (w1 - w0);
-                        if (forward) {
-                            double sum = 0;
-                            for (int r = h0; r < h1; r++) {
-                                for (int c = w0; c < w1; c++) {
-                                    sum += a.get(base + r * w + c);
-                                }
-                            }
-                            b.set(o, sum / divisor);
-                        } else {
-                            double share = a.get(o) / divisor;
-                            for (int r = h0; r < h1; r++) {
-                                for (int c = w0; c < w1; c++) {
-                                    b.set(base + r * w + c, b.get(base + r * w + c) + share);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Element access to a dense float32 or float64 array through an NIO view of its native memory. */
-    private static final class Values {
-        private final FloatBuffer f;
-        private final DoubleBuffer d;
-
-        Values(INDArray a) {
-            if (a.length() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("pooling: arrays of more than 2^31 elements are not supported, got "
-                        + java.util.Arrays.toString(a.shape()));
-            }
-            this.f = a.dataType() == DataType.FLOAT ? a.data().asNioFloat() : null;
-            this.d = f == null ? a.data().asNioDouble() : null;
-        }
-
-        double get(int i) {
-            return f != null ? f.get(i) : d.get(i);
-        }
-
-        void set(int i, double v) {
-            if (f != null) {
-                f.put(i, (float) v);
-            } else {
-                d.put(i, v);
-            }
-        }
+        return Nd4jPooling.avgPool2dBackward(gradOutput, inputShape, kernel, stride, padding, countIncludePad);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -590,7 +312,7 @@ final class Nd4jNn implements NnKernels {
     }
 
     /** A dense (row-major, offset 0) array: the input itself or a copy. */
-    private static INDArray dense(Array a) {
+    static INDArray dense(Array a) {
         INDArray x = Nd4jArray.of(a);
         return Nd4jShape.isDense(x) ? x : x.dup('c');
     }
