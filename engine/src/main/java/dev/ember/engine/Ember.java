@@ -1,6 +1,7 @@
 package dev.ember.engine;
 
 import dev.ember.engine.backend.Backends;
+import dev.ember.engine.internal.ThreadGenerators;
 
 /**
  * Process-wide settings; the engine's counterpart of the {@code torch} module functions
@@ -12,15 +13,25 @@ public final class Ember {
     private Ember() {
     }
 
-    /** Seeds the default generator, which every random op uses unless given its own;
-     * mirrors {@code torch.manual_seed}. Same seed and thread count give identical runs. */
+    /**
+     * Seeds the default generator, which every random op uses unless given its own (tensor
+     * creation, {@code nn.init} and layer initialisation, shuffling, random transforms, and the
+     * seeds of DataLoader workers); mirrors {@code torch.manual_seed}. Same seed and thread count
+     * give identical runs. Called on a DataLoader worker thread it seeds that worker's generator,
+     * as {@code torch.manual_seed} inside a worker process does.
+     */
     public static Generator manualSeed(long seed) {
-        return DEFAULT.manualSeed(seed);
+        return defaultGenerator().manualSeed(seed);
     }
 
-    /** The generator random ops use when none is given; mirrors {@code torch.default_generator}. */
+    /**
+     * The generator random ops use when none is given; mirrors {@code torch.default_generator}.
+     * On a DataLoader worker thread this is the worker's own generator (seeded from the loader's
+     * generator each epoch), as each PyTorch worker process has its own default generator.
+     */
     public static Generator defaultGenerator() {
-        return DEFAULT;
+        Generator g = ThreadGenerators.current();
+        return g != null ? g : DEFAULT;
     }
 
     /** Threads the native kernels may use; mirrors {@code torch.set_num_threads}. */

@@ -2,6 +2,7 @@ package dev.ember.engine.data;
 
 import dev.ember.engine.Ember;
 import dev.ember.engine.Generator;
+import dev.ember.engine.internal.ThreadGenerators;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -41,8 +42,10 @@ import java.util.function.Function;
  * or, as a last resort, when an abandoned iterator is garbage-collected. A worker's exception
  * reaches the consumer as a {@link WorkerException} with the original as its cause. Inside a
  * worker, {@link #workerInfo()} gives its id and a generator seeded with {@code baseSeed + id},
- * which random transforms use by default, so augmentation is repeatable for a given seed and
- * worker count.
+ * which is also the worker thread's {@link Ember#defaultGenerator()} (as each PyTorch worker
+ * process has its own default generator): random transforms and any random op called without a
+ * generator in a dataset draw from it, so augmentation is repeatable for a given seed and worker
+ * count, and does not interleave with the consumer thread's draws.
  *
  * @param <B> the batch type ({@code Tensor[]} for {@code Tensor[]} samples with the default collate)
  */
@@ -121,11 +124,11 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
 
     /**
      * The generator random transforms use when given none: the worker's own inside a
-     * {@link DataLoader} worker, else {@link Ember#defaultGenerator()}.
+     * {@link DataLoader} worker, else the process-wide default. The same as
+     * {@link Ember#defaultGenerator()}, which on a worker thread is the worker's generator.
      */
     public static Generator currentGenerator() {
-        WorkerInfo w = WORKER.get();
-        return w != null ? w.generator() : Ember.defaultGenerator();
+        return Ember.defaultGenerator();
     }
 
     @SuppressWarnings("unchecked")
@@ -267,7 +270,9 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
 
         private void run(int id) {
             int n = threads.length;
-            WORKER.set(new WorkerInfo(id, n, baseSeed + id, new Generator(baseSeed + id)));
+            WorkerInfo info = new WorkerInfo(id, n, baseSeed + id, new Generator(baseSeed + id));
+            WORKER.set(info);
+            ThreadGenerators.set(info.generator());
             try {
                 for (int k = id; k < batches.size() && !stopped; k += n) {
                     Object[] slot;
@@ -285,6 +290,7 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
                 // shutdown() interrupts a worker waiting for queue space: just exit.
             } finally {
                 WORKER.remove();
+                ThreadGenerators.set(null);
             }
         }
 

@@ -6,22 +6,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small JSON reader and writer the safetensors header needs (RFC 8259, no dependency).
- * Objects read as {@link LinkedHashMap} in file order, arrays as {@link List}, integers as
- * {@link Long}, other numbers as {@link Double}; a repeated key is an error, as the safetensors
- * reference parser rejects it.
+ * The small JSON reader and writer the safetensors header and {@link Checkpoint} metadata need
+ * (RFC 8259, no dependency). Objects read as {@link LinkedHashMap} in file order, arrays as
+ * {@link List}, integers as {@link Long}, other numbers as {@link Double}; a repeated key is an
+ * error, as the safetensors reference parser rejects it. Python's {@code json} module extension
+ * {@code NaN}, {@code Infinity}, {@code -Infinity} is read only when asked for (checkpoint
+ * metadata, where e.g. {@code ReduceLROnPlateau}'s {@code best} starts at infinity).
  */
 final class Json {
     private final String text;
+    private final boolean nonFinite;
     private int pos;
 
-    private Json(String text) {
+    private Json(String text, boolean nonFinite) {
         this.text = text;
+        this.nonFinite = nonFinite;
     }
 
     /** Parses one JSON value; anything but whitespace after it is an error. */
     static Object parse(String text) {
-        Json p = new Json(text);
+        return parse(text, false);
+    }
+
+    /** Parses one JSON value, accepting {@code NaN}, {@code Infinity} and {@code -Infinity} when {@code nonFinite}. */
+    static Object parse(String text, boolean nonFinite) {
+        Json p = new Json(text, nonFinite);
         p.skipSpace();
         Object v = p.value(0);
         p.skipSpace();
@@ -57,7 +66,12 @@ final class Json {
             case 't': return literal("true", Boolean.TRUE);
             case 'f': return literal("false", Boolean.FALSE);
             case 'n': return literal("null", null);
+            case 'N': return nonFinite("NaN", Double.NaN);
+            case 'I': return nonFinite("Infinity", Double.POSITIVE_INFINITY);
             default:
+                if (c == '-' && nonFinite && text.startsWith("-I", pos)) {
+                    return nonFinite("-Infinity", Double.NEGATIVE_INFINITY);
+                }
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
@@ -235,6 +249,13 @@ final class Json {
         return v;
     }
 
+    private Object nonFinite(String word, double v) {
+        if (!nonFinite) {
+            throw error("unexpected '" + text.charAt(pos) + "'");
+        }
+        return literal(word, v);
+    }
+
     private void expect(char c) {
         if (peek() != c) {
             throw error("expected '" + c + "'");
@@ -283,5 +304,61 @@ final class Json {
             }
         }
         return sb.append('"').toString();
+    }
+
+    /**
+     * {@code value} as JSON text: {@code null}, {@link Boolean}, {@link String}, integral
+     * {@link Number}s as integers, {@link Double}/{@link Float} in Java's shortest round-tripping
+     * form (always with a '.' or exponent, so they read back as {@code Double}; non-finite ones as
+     * {@code NaN}/{@code Infinity}/{@code -Infinity}), {@link Map}s (keys via
+     * {@code String.valueOf}) and {@link Iterable}s and primitive arrays. Anything else is an error
+     * naming its path ({@code $.a.0.b}).
+     */
+    static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(value, "$", sb);
+        return sb.toString();
+    }
+
+    private static void write(Object v, String path, StringBuilder sb) {
+        if (v == null || v instanceof Boolean) {
+            sb.append(v);
+        } else if (v instanceof String s) {
+            sb.append(quote(s));
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            sb.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
+                    : Double.toString(d));
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            sb.append(((Number) v).longValue());
+        } else if (v instanceof Map<?, ?> m) {
+            sb.append('{');
+            int i = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                sb.append(i++ == 0 ? "" : ",").append(quote(key)).append(':');
+                write(e.getValue(), path + "." + key, sb);
+            }
+            sb.append('}');
+        } else if (v instanceof Iterable<?> || v.getClass().isArray() && v.getClass().getComponentType().isPrimitive()) {
+            sb.append('[');
+            int i = 0;
+            for (Object o : v instanceof Iterable<?> it ? it : primitives(v)) {
+                sb.append(i == 0 ? "" : ",");
+                write(o, path + "." + i++, sb);
+            }
+            sb.append(']');
+        } else {
+            throw new IllegalArgumentException("JSON: cannot write " + path + " of type " + v.getClass().getName()
+                    + " (numbers, booleans, strings, lists, maps and primitive arrays only)");
+        }
+    }
+
+    private static List<Object> primitives(Object array) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < java.lang.reflect.Array.getLength(array); i++) {
+            out.add(java.lang.reflect.Array.get(array, i));
+        }
+        return out;
     }
 }

@@ -132,6 +132,15 @@ public final class StateDicts {
      *         file and entry); nothing is returned in part
      */
     public static LinkedHashMap<String, Tensor> load(Path file) throws IOException {
+        return read(file).tensors();
+    }
+
+    /** Every tensor and the metadata of one file, read through one open channel. */
+    record Contents(LinkedHashMap<String, Tensor> tensors, Map<String, String> metadata) {
+    }
+
+    /** {@link #load} and {@link #loadMetadata} in one read, so both come from the same file version. */
+    static Contents read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             Layout layout = readHeader(ch, file);
             LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
@@ -139,7 +148,7 @@ public final class StateDicts {
                 ByteBuffer bytes = region(ch, layout.dataStart + e.begin(), e.end() - e.begin(), file, e.name());
                 out.put(e.name(), toTensor(bytes.order(ByteOrder.LITTLE_ENDIAN), e));
             }
-            return out;
+            return new Contents(out, layout.header.metadata);
         }
     }
 

@@ -1,0 +1,173 @@
+package dev.ember.tfcompat;
+
+import dev.ember.tfcompat.op.OpScope;
+import dev.ember.tfcompat.op.Scope;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A dataflow graph; mirrors {@code org.tensorflow.Graph}. Building records nodes; a
+ * {@link Session} evaluates the ones a run needs, on the engine.
+ */
+public final class Graph implements ExecutionEnvironment, AutoCloseable {
+    private final Map<String, GraphOperation> ops = new LinkedHashMap<>();
+    private final Set<GraphOperation> initializers = new LinkedHashSet<>();
+    private final OpScope baseScope = new OpScope(this);
+    private boolean closed;
+
+    public Graph() {
+    }
+
+    @Override
+    public synchronized GraphOperationBuilder opBuilder(String type, String name, Scope scope) {
+        checkOpen();
+        return new GraphOperationBuilder(this, type, name, scope);
+    }
+
+    /** A builder for a node of {@code type} named exactly {@code name}; the legacy two-argument form. */
+    public GraphOperationBuilder opBuilder(String type, String name) {
+        return opBuilder(type, name, null);
+    }
+
+    @Override
+    public Scope baseScope() {
+        return baseScope;
+    }
+
+    @Override
+    public Types environmentType() {
+        return Types.GRAPH;
+    }
+
+    /** The node named {@code name}, or {@code null}; mirrors {@code Graph.operation}. */
+    public synchronized GraphOperation operation(String name) {
+        checkOpen();
+        return ops.get(name);
+    }
+
+    /** The node named {@code name}; fails naming it when absent. */
+    public GraphOperation operationOrThrow(String name) {
+        GraphOperation op = operation(name);
+        if (op == null) {
+            throw new IllegalArgumentException("No Operation named [" + name + "] in the Graph");
+        }
+        return op;
+    }
+
+    /** The output {@code "name:index"} (index 0 when omitted), or {@code null}. */
+    public Output<?> output(String output) {
+        int colon = output.lastIndexOf(':');
+        String name = output;
+        int index = 0;
+        if (colon > 0) {
+            try {
+                index = Integer.parseInt(output.substring(colon + 1));
+                name = output.substring(0, colon);
+            } catch (NumberFormatException e) {
+                name = output;
+            }
+        }
+        GraphOperation op = operation(name);
+        if (op == null || index >= op.numOutputs()) {
+            return null;
+        }
+        return op.output(index);
+    }
+
+    /** The output {@code "name:index"}; fails naming it when absent. */
+    public Output<?> outputOrThrow(String output) {
+        Output<?> o = output(output);
+        if (o == null) {
+            throw new IllegalArgumentException("No Operation named [" + output + "] in the Graph");
+        }
+        return o;
+    }
+
+    /** All nodes, in insertion order; mirrors {@code Graph.operations()}. */
+    public synchronized Iterator<GraphOperation> operations() {
+        checkOpen();
+        return new ArrayList<>(ops.values()).iterator();
+    }
+
+    @Override
+    public synchronized void registerInitOp(Operation op) {
+        initializers.add((GraphOperation) op);
+    }
+
+    @Override
+    public synchronized boolean isInitializer(Operation op) {
+        return initializers.contains(op);
+    }
+
+    /** The initializer nodes, in registration order (what {@code Session.initialize()} runs). */
+    public synchronized List<GraphOperation> initializers() {
+        return new ArrayList<>(initializers);
+    }
+
+    /**
+     * Adds nodes computing {@code d(sum of y)/d(x)} for each x; mirrors {@code Graph.addGradients}.
+     * The node runs on engine autograd (see {@code Ops.gradients}).
+     */
+    public Output<?>[] addGradients(Output<?> y, Output<?>[] x) {
+        return addGradients(null, new Output<?>[] {y}, x, null);
+    }
+
+    /** {@code addGradients} with several ys, an optional name prefix and optional initial gradients {@code dx}. */
+    public synchronized Output<?>[] addGradients(String prefix, Output<?>[] y, Output<?>[] x, Output<?>[] dx) {
+        Scope scope = prefix == null ? baseScope : baseScope.withSubScope(prefix);
+        GraphOperationBuilder b = opBuilder(dev.ember.tfcompat.runtime.kernels.CoreKernels.GRADIENTS,
+                scope.makeOpName("Gradients"), scope);
+        b.addInputList(y).addInputList(x);
+        if (dx != null) {
+            if (dx.length != y.length) {
+                throw new IllegalArgumentException("addGradients: " + dx.length + " dx for " + y.length + " y");
+            }
+            b.addInputList(dx);
+        }
+        b.setAttr("num_ys", (long) y.length).setAttr("num_xs", (long) x.length);
+        GraphOperation op = b.build();
+        return op.outputList(0, x.length);
+    }
+
+    /** A unique node name from {@code candidate}: itself, else {@code candidate_1}, {@code _2}... */
+    public synchronized String uniqueName(String candidate) {
+        if (!ops.containsKey(candidate)) {
+            return candidate;
+        }
+        for (int i = 1;; i++) {
+            String n = candidate + "_" + i;
+            if (!ops.containsKey(n)) {
+                return n;
+            }
+        }
+    }
+
+    synchronized void add(GraphOperation op) {
+        checkOpen();
+        if (ops.containsKey(op.name())) {
+            throw new IllegalArgumentException("Duplicate node name in graph: '" + op.name() + "'");
+        }
+        ops.put(op.name(), op);
+    }
+
+    synchronized Collection<GraphOperation> allOperations() {
+        return new ArrayList<>(ops.values());
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("close() has been called on the Graph");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+}

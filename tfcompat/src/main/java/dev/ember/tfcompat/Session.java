@@ -1,0 +1,282 @@
+package dev.ember.tfcompat;
+
+import dev.ember.tfcompat.exceptions.TFInvalidArgumentException;
+import dev.ember.tfcompat.internal.types.TStringImpl;
+import dev.ember.tfcompat.internal.types.TypeInfo;
+import dev.ember.tfcompat.op.Op;
+import dev.ember.tfcompat.runtime.Executor;
+import dev.ember.tfcompat.runtime.SessionState;
+import dev.ember.tfcompat.runtime.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * Runs parts of a {@link Graph} on the engine; mirrors {@code org.tensorflow.Session}. Variables
+ * live in the session; each run evaluates what its fetches and targets need, as TF1 does.
+ */
+public final class Session implements AutoCloseable {
+    private final Graph graph;
+    private final SessionState state = new SessionState();
+    private final java.util.Set<GraphOperation> initialized = new java.util.HashSet<>();
+    private boolean closed;
+
+    public Session(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** Accepts TF's session options for compatibility; they do not apply to the engine. */
+    public Session(Graph graph, org.tensorflow.proto.ConfigProto config) {
+        this(graph);
+    }
+
+    /** The graph this session runs. */
+    public Graph graph() {
+        return graph;
+    }
+
+    /** A builder for one run; mirrors {@code Session.runner()}. */
+    public Runner runner() {
+        checkOpen();
+        return new Runner();
+    }
+
+    /** Runs the node named {@code opName} as a target. */
+    public void run(String opName) {
+        runner().addTarget(opName).run().close();
+    }
+
+    /** Runs {@code op} as a target. */
+    public void run(Op op) {
+        runner().addTarget(op).run().close();
+    }
+
+    /** Runs every initializer not run yet (variables created with {@code tf.variable(init)}); mirrors {@code initialize()}. */
+    public synchronized void initialize() {
+        List<GraphOperation> todo = new ArrayList<>();
+        for (GraphOperation op : graph.initializers()) {
+            if (!initialized.contains(op)) {
+                todo.add(op);
+            }
+        }
+        runInitializers(todo);
+    }
+
+    /** Runs every initializer again; mirrors {@code forceInitialize()}. */
+    public synchronized Session forceInitialize() {
+        runInitializers(graph.initializers());
+        return this;
+    }
+
+    /** The older spelling of {@link #initialize()}. */
+    public void runInit() {
+        initialize();
+    }
+
+    private void runInitializers(List<GraphOperation> ops) {
+        if (ops.isEmpty()) {
+            return;
+        }
+        Runner r = runner();
+        ops.forEach(r::addTarget);
+        r.run().close();
+        initialized.addAll(ops);
+    }
+
+    /** Engine internal: the session's variables. */
+    public SessionState state() {
+        return state;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("Session has been closed");
+        }
+    }
+
+    /** One run's feeds, fetches and targets; mirrors {@code Session.Runner}. */
+    public final class Runner {
+        private final Map<Output<?>, Tensor> feeds = new LinkedHashMap<>();
+        private final List<Output<?>> fetches = new ArrayList<>();
+        private final List<String> fetchNames = new ArrayList<>();
+        private final List<GraphOperation> targets = new ArrayList<>();
+
+        private Runner() {
+        }
+
+        /** Feeds {@code t} to the output named {@code "op"} or {@code "op:index"}. */
+        public Runner feed(String operation, Tensor t) {
+            return feed(outputNamed(operation), t);
+        }
+
+        /** Feeds {@code t} to output {@code index} of node {@code operation}. */
+        public Runner feed(String operation, int index, Tensor t) {
+            return feed(outputNamed(operation + ":" + index), t);
+        }
+
+        /** Feeds {@code t} to {@code operand}. */
+        public Runner feed(Operand<?> operand, Tensor t) {
+            Output<?> o = own(operand.asOutput());
+            if (t == null) {
+                throw new IllegalArgumentException("feed: null tensor for '" + o.name() + "'");
+            }
+            feeds.put(o, t);
+            return this;
+        }
+
+        /** Fetches the output named {@code "op"} or {@code "op:index"}. */
+        public Runner fetch(String operation) {
+            Output<?> o = outputNamed(operation);
+            fetches.add(o);
+            fetchNames.add(operation.contains(":") ? operation : operation + ":0");
+            return this;
+        }
+
+        /** Fetches output {@code index} of node {@code operation}. */
+        public Runner fetch(String operation, int index) {
+            return fetch(operation + ":" + index);
+        }
+
+        /** Fetches {@code output}. */
+        public Runner fetch(Output<?> output) {
+            fetches.add(own(output));
+            fetchNames.add(output.name());
+            return this;
+        }
+
+        /** Fetches {@code operand}. */
+        public Runner fetch(Operand<?> operand) {
+            return fetch(operand.asOutput());
+        }
+
+        /** Runs the node named {@code operation} without fetching it. */
+        public Runner addTarget(String operation) {
+            GraphOperation op = graph.operation(operation);
+            if (op == null) {
+                throw new IllegalArgumentException("No Operation named [" + operation + "] in the Graph");
+            }
+            targets.add(op);
+            return this;
+        }
+
+        /** Runs {@code operation} without fetching it. */
+        public Runner addTarget(Operation operation) {
+            if (!(operation instanceof GraphOperation) || operation.env() != graph) {
+                throw new IllegalArgumentException("addTarget: '" + operation.name() + "' is not a node of this graph");
+            }
+            targets.add((GraphOperation) operation);
+            return this;
+        }
+
+        /** Runs {@code op} without fetching it. */
+        public Runner addTarget(Op op) {
+            return addTarget(op.op());
+        }
+
+        /** Accepts TF's run options for compatibility; they do not apply to the engine. */
+        public Runner setOptions(org.tensorflow.proto.RunOptions options) {
+            return this;
+        }
+
+        /** {@code true} when nothing is fetched or targeted. */
+        public boolean isEmpty() {
+            return fetches.isEmpty() && targets.isEmpty();
+        }
+
+        /** Runs; the result holds the fetched values in fetch order. */
+        public Result run() {
+            checkOpen();
+            if (isEmpty()) {
+                throw new IllegalArgumentException("Must specify at least one target to fetch or execute.");
+            }
+            Map<Output<?>, Value> in = new LinkedHashMap<>();
+            int arg = 0;
+            for (Map.Entry<Output<?>, Tensor> e : feeds.entrySet()) {
+                in.put(e.getKey(), toValue(e.getKey(), e.getValue(), arg++));
+            }
+            Value[] out;
+            synchronized (Session.this) {
+                out = Executor.run(state, in, fetches, targets);
+            }
+            List<Tensor> tensors = new ArrayList<>();
+            for (int i = 0; i < out.length; i++) {
+                tensors.add(toTensor(out[i], fetches.get(i)));
+            }
+            return new Result(new ArrayList<>(fetchNames), tensors);
+        }
+
+        private Output<?> outputNamed(String name) {
+            Output<?> o = graph.output(name);
+            if (o == null) {
+                String op = name.contains(":") ? name.substring(0, name.lastIndexOf(':')) : name;
+                throw new IllegalArgumentException(graph.operation(op) == null
+                        ? "No Operation named [" + op + "] in the Graph"
+                        : "Operation '" + op + "' has no output " + name.substring(name.lastIndexOf(':') + 1));
+            }
+            return o;
+        }
+
+        private Output<?> own(Output<?> o) {
+            if (o.op().env() != graph) {
+                throw new IllegalArgumentException("'" + o.name() + "' is not a node of this session's graph");
+            }
+            return o;
+        }
+    }
+
+    private static Value toValue(Output<?> target, Tensor t, int arg) {
+        if (t.dataType() != target.dataType()) {
+            throw new TFInvalidArgumentException("Expects arg[" + arg + "] to be " + TypeInfo.of(target.dataType()).tfName()
+                    + " but " + TypeInfo.of(t.dataType()).tfName() + " is provided (feeding '" + target.name() + "')");
+        }
+        Shape declared = target.shape();
+        Shape fed = t.shape();
+        if (!declared.isUnknown() && !compatible(declared, fed)) {
+            throw new TFInvalidArgumentException("You must feed a value for placeholder tensor '" + target.op().name()
+                    + "' with dtype " + TypeInfo.of(target.dataType()).tfName() + " and shape " + text(declared)
+                    + ": the fed value has shape " + text(fed));
+        }
+        if (t instanceof TStringImpl) {
+            return Value.strings(((TStringImpl) t).data().clone(), fed.asArray());
+        }
+        return Value.of(TypeInfo.toEngine(t), t.dataType());
+    }
+
+    private static Tensor toTensor(Value v, Output<?> fetch) {
+        if (v.isStrings()) {
+            return new TStringImpl(v.strings().clone(), Shape.of(v.shape()));
+        }
+        if (v.isResource()) {
+            throw new TFInvalidArgumentException("cannot fetch the resource handle '" + fetch.name()
+                    + "'; fetch a ReadVariableOp of it");
+        }
+        return TypeInfo.of(v.dtype()).fromEngine(v.tensor());
+    }
+
+    private static boolean compatible(Shape declared, Shape fed) {
+        if (declared.numDimensions() != fed.numDimensions()) {
+            return false;
+        }
+        for (int i = 0; i < fed.numDimensions(); i++) {
+            if (declared.size(i) >= 0 && declared.size(i) != fed.size(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(Shape s) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < s.numDimensions(); i++) {
+            sb.append(i == 0 ? "" : ",").append(s.size(i) < 0 ? "?" : Long.toString(s.size(i)));
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.ember.tfcompat.runtime;
+
+/**
+ * The implementation of one TF op type on the engine: its output types and static shapes at
+ * graph-building time, and its computation at run time. Registered once in {@link OpRegistry}
+ * under the TF op type name; Ops-built and imported (GraphDef/SavedModel) graphs use the same entry.
+ */
+public interface Kernel {
+    /** Output types and static shapes of a node (unknown dimensions allowed). */
+    OutputSpec[] outputs(NodeView node);
+
+    /** Runs the node on its input values. */
+    Value[] compute(KernelContext ctx);
+
+    /** {@code true} for ops with side effects (assignments, random draws): never cached or pruned away when targeted. */
+    default boolean stateful() {
+        return false;
+    }
+}

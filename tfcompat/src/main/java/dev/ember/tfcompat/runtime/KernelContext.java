@@ -1,0 +1,62 @@
+package dev.ember.tfcompat.runtime;
+
+import dev.ember.engine.Tensor;
+import dev.ember.tfcompat.GraphOperation;
+import org.tensorflow.proto.DataType;
+
+/** What a kernel sees at run time: the node's attributes, its input values, session and run state. */
+public final class KernelContext extends Attrs {
+    private final GraphOperation op;
+    private final Value[] inputs;
+    private final SessionState session;
+    private final RunState run;
+
+    public KernelContext(GraphOperation op, Value[] inputs, SessionState session, RunState run) {
+        super(op.name(), op.type(), op.attrMap());
+        this.op = op;
+        this.inputs = inputs;
+        this.session = session;
+        this.run = run;
+    }
+
+    public GraphOperation op() {
+        return op;
+    }
+
+    public int numInputs() {
+        return inputs.length;
+    }
+
+    /** Input {@code i} as it arrived (a tensor, strings, a variable reference or a resource). */
+    public Value value(int i) {
+        return inputs[i];
+    }
+
+    /** Input {@code i} as an engine tensor (variable references are read now). */
+    public Tensor input(int i) {
+        return run.read(inputs[i]);
+    }
+
+    /** TF type of input {@code i}. */
+    public DataType inputType(int i) {
+        return op.input(i).dataType();
+    }
+
+    /** TF type of output {@code i}. */
+    public DataType outputType(int i) {
+        return op.output(i).dataType();
+    }
+
+    public SessionState session() {
+        return session;
+    }
+
+    public RunState run() {
+        return run;
+    }
+
+    /** Output 0 as a tensor value of the node's declared output type. */
+    public Value[] single(Tensor t) {
+        return new Value[] {Value.of(t, outputType(0))};
+    }
+}

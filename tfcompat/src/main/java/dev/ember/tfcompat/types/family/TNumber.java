@@ -1,0 +1,5 @@
+package dev.ember.tfcompat.types.family;
+
+/** Numeric tensors; mirrors {@code org.tensorflow.types.family.TNumber}. */
+public interface TNumber extends TType {
+}
