@@ -105,7 +105,221 @@ public final class Functional {
 
     // ---------------------------------------------------------------- convolution and pooling
 
+    /**
+     * 2-D convolution of {@code (N,C,H,W)} input with {@code (out, C/groups, kH, kW)} weight;
+     * mirrors {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}. {@code bias}
+     * may be null; {@code stride}, {@code dilation} take 1 or 2 values; {@code padding} takes 1,
+     * 2 ({@code {pH, pW}}, both sides) or 4 values ({@code {top, bottom, left, right}}).
+     *
+     * <p>The 4-value form gives TF's {@code padding="SAME"}, which pads asymmetrically when the
+     * total is odd (e.g. stride 2 on an even size): per spatial dimension,
+     * {@code total = max((ceil(in/stride) - 1) * stride + (k - 1) * dilation + 1 - in, 0)},
+     * {@code before = total / 2}, {@code after = total - before} (the extra row goes after).
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+            int[] dilation, int groups) {
+        return dev.ember.engine.ops.nn.Conv2d.apply(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@code F.conv2d} with the same stride, padding and dilation for height and width. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation,
+            int groups) {
+        return conv2d(input, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {dilation}, groups);
+    }
+
+    /** {@code F.conv2d(input, weight, bias, stride=stride, padding=padding)}. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding) {
+        return conv2d(input, weight, bias, stride, padding, 1, 1);
+    }
+
+    /** {@code F.conv2d(input, weight, bias)}: stride 1, no padding. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, 1, 0, 1, 1);
+    }
+
+    /**
+     * 1-D convolution of {@code (N,C,L)} input with {@code (out, C/groups, kL)} weight; mirrors
+     * {@code F.conv1d}. {@code padding} is one value (both sides) or {@code {left, right}}.
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int[] padding, int dilation,
+            int groups) {
+        return dev.ember.engine.ops.nn.Conv1d.apply(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@code F.conv1d(input, weight, bias, stride, padding, dilation, groups)}. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation,
+            int groups) {
+        return conv1d(input, weight, bias, stride, new int[] {padding}, dilation, groups);
+    }
+
+    /** {@code F.conv1d(input, weight, bias)}: stride 1, no padding. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
+        return conv1d(input, weight, bias, 1, 0, 1, 1);
+    }
+
+    /**
+     * Transposed 2-D convolution with {@code (C, out/groups, kH, kW)} weight; mirrors
+     * {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}.
+     * Output size {@code (in - 1) * stride - 2 * padding + dilation * (k - 1) + outputPadding + 1}.
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+            int[] outputPadding, int groups, int[] dilation) {
+        return dev.ember.engine.ops.nn.ConvTranspose2d.apply(input, weight, bias, stride, padding, outputPadding,
+                groups, dilation);
+    }
+
+    /** {@code F.conv_transpose2d} with the same values for height and width. */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding,
+            int outputPadding, int groups, int dilation) {
+        return convTranspose2d(input, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {outputPadding},
+                groups, new int[] {dilation});
+    }
+
+    /** {@code F.conv_transpose2d(input, weight, bias)}: stride 1, no padding. */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
+        return convTranspose2d(input, weight, bias, 1, 0, 0, 1, 1);
+    }
+
+    /**
+     * 2-D max pooling of {@code (N,C,H,W)}; mirrors
+     * {@code F.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)}. A null or
+     * empty {@code stride} means the kernel size; padded positions never win.
+     */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+            boolean ceilMode) {
+        return dev.ember.engine.ops.nn.MaxPool2d.apply(input, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /** {@code F.max_pool2d} with the same values for height and width. */
+    public static Tensor maxPool2d(Tensor input, int kernelSize, int stride, int padding, int dilation,
+            boolean ceilMode) {
+        return maxPool2d(input, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {dilation},
+                ceilMode);
+    }
+
+    /** {@code F.max_pool2d(input, kernel_size, stride)}. */
+    public static Tensor maxPool2d(Tensor input, int kernelSize, int stride) {
+        return maxPool2d(input, kernelSize, stride, 0, 1, false);
+    }
+
+    /** {@code F.max_pool2d(input, kernel_size)}: stride = kernel size. */
+    public static Tensor maxPool2d(Tensor input, int kernelSize) {
+        return maxPool2d(input, kernelSize, kernelSize, 0, 1, false);
+    }
+
+    /**
+     * 2-D average pooling of {@code (N,C,H,W)}; mirrors
+     * {@code F.avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad)} with
+     * PyTorch's divisor rules. A null or empty {@code stride} means the kernel size.
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+            boolean countIncludePad) {
+        return dev.ember.engine.ops.nn.AvgPool2d.apply(input, kernelSize, stride, padding, ceilMode, countIncludePad);
+    }
+
+    /** {@code F.avg_pool2d} with the same values for height and width. */
+    public static Tensor avgPool2d(Tensor input, int kernelSize, int stride, int padding, boolean ceilMode,
+            boolean countIncludePad) {
+        return avgPool2d(input, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, ceilMode,
+                countIncludePad);
+    }
+
+    /** {@code F.avg_pool2d(input, kernel_size, stride)} (count_include_pad=True). */
+    public static Tensor avgPool2d(Tensor input, int kernelSize, int stride) {
+        return avgPool2d(input, kernelSize, stride, 0, false, true);
+    }
+
+    /** {@code F.avg_pool2d(input, kernel_size)}: stride = kernel size. */
+    public static Tensor avgPool2d(Tensor input, int kernelSize) {
+        return avgPool2d(input, kernelSize, kernelSize, 0, false, true);
+    }
+
+    /** Adaptive average pooling to {@code {oH, oW}} of {@code (N,C,H,W)} or {@code (C,H,W)}; mirrors {@code F.adaptive_avg_pool2d}. */
+    public static Tensor adaptiveAvgPool2d(Tensor input, int[] outputSize) {
+        return dev.ember.engine.ops.nn.AdaptiveAvgPool2d.apply(input, outputSize);
+    }
+
+    /** {@code F.adaptive_avg_pool2d(input, size)}: a square output. */
+    public static Tensor adaptiveAvgPool2d(Tensor input, int outputSize) {
+        return adaptiveAvgPool2d(input, new int[] {outputSize});
+    }
+
     // ---------------------------------------------------------------- normalisation, dropout, embedding, padding
+
+    /**
+     * Batch normalisation over channel dimension 1; mirrors
+     * {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)}.
+     * Training uses batch statistics and updates the running ones in place (no gradient);
+     * evaluation uses the running ones. Any of the four tensors may be null (the running
+     * statistics not in evaluation).
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+            boolean training, double momentum, double eps) {
+        return dev.ember.engine.ops.nn.BatchNorm.apply(input, runningMean, runningVar, weight, bias, training, momentum,
+                eps);
+    }
+
+    /** {@code F.batch_norm} with PyTorch's defaults momentum 0.1 and eps 1e-5. */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+            boolean training) {
+        return batchNorm(input, runningMean, runningVar, weight, bias, training, 0.1, 1e-5);
+    }
+
+    /** Layer normalisation over the trailing {@code normalizedShape}; mirrors {@code F.layer_norm}. Weight and bias may be null. */
+    public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return dev.ember.engine.ops.nn.LayerNorm.apply(input, normalizedShape, weight, bias, eps);
+    }
+
+    /** {@code F.layer_norm} with PyTorch's default eps 1e-5. */
+    public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias) {
+        return layerNorm(input, normalizedShape, weight, bias, 1e-5);
+    }
+
+    /**
+     * Inverted dropout; mirrors {@code F.dropout(input, p, training)}, with the mask drawn from
+     * {@code generator} ({@code null}: the default generator).
+     */
+    public static Tensor dropout(Tensor input, double p, boolean training,
+            dev.ember.engine.Generator generator) {
+        return dev.ember.engine.ops.nn.Dropout.apply(input, p, training, generator);
+    }
+
+    /** {@code F.dropout(input, p, training)} from the default generator. */
+    public static Tensor dropout(Tensor input, double p, boolean training) {
+        return dropout(input, p, training, null);
+    }
+
+    /** {@code F.dropout(input, p)}: training mode, as PyTorch's default. */
+    public static Tensor dropout(Tensor input, double p) {
+        return dropout(input, p, true, null);
+    }
+
+    /**
+     * Rows of {@code weight} at integer {@code indices}; mirrors
+     * {@code F.embedding(input, weight, padding_idx)}. The row {@code paddingIdx} gets no gradient;
+     * {@code -1} means none (unlike PyTorch, where -1 is the last row: pass {@code num - 1}).
+     */
+    public static Tensor embedding(Tensor indices, Tensor weight, long paddingIdx) {
+        return dev.ember.engine.ops.nn.Embedding.apply(indices, weight, paddingIdx);
+    }
+
+    /** {@code F.embedding(input, weight)}. */
+    public static Tensor embedding(Tensor indices, Tensor weight) {
+        return embedding(indices, weight, -1);
+    }
+
+    /**
+     * Constant padding; mirrors {@code F.pad(input, pads, value=value)}: {@code pads} pairs start
+     * from the last dimension ({@code {left, right, top, bottom, ...}}); negative pads crop.
+     */
+    public static Tensor pad(Tensor input, long[] pads, double value) {
+        return dev.ember.engine.ops.nn.ConstantPadNd.apply(input, pads, value);
+    }
+
+    /** {@code F.pad(input, pads)}: zero padding. */
+    public static Tensor pad(Tensor input, long... pads) {
+        return pad(input, pads, 0);
+    }
 
     // ---------------------------------------------------------------- losses
 
