@@ -297,15 +297,15 @@ public final class Functional {
     /**
      * Rows of {@code weight} at integer {@code indices}; mirrors
      * {@code F.embedding(input, weight, padding_idx)}. The row {@code paddingIdx} gets no gradient;
-     * {@code -1} means none (unlike PyTorch, where -1 is the last row: pass {@code num - 1}).
+     * {@code null} means none and a negative index counts from the end, as in PyTorch.
      */
-    public static Tensor embedding(Tensor indices, Tensor weight, long paddingIdx) {
+    public static Tensor embedding(Tensor indices, Tensor weight, Long paddingIdx) {
         return dev.ember.engine.ops.nn.Embedding.apply(indices, weight, paddingIdx);
     }
 
-    /** {@code F.embedding(input, weight)}. */
+    /** {@code F.embedding(input, weight)} (no padding row). */
     public static Tensor embedding(Tensor indices, Tensor weight) {
-        return embedding(indices, weight, -1);
+        return embedding(indices, weight, null);
     }
 
     /**

@@ -119,13 +119,16 @@ class NnBehaviourTest {
     void embeddingAccumulatesRepeatedRowsAndSkipsThePaddingRow() {
         Tensor w = leaf(new double[] {0, 1, 10, 11, 20, 21, 30, 31}, 4, 2);
         Tensor idx = Tensor.fromArray(new int[] {0, 2, 2, 1, 1, 1}, 2, 3);
-        Tensor y = Functional.embedding(idx, w, 2);
+        Tensor y = Functional.embedding(idx, w, 2L);
         assertThat(y.shape()).containsExactly(2, 3, 2);
         assertThat(y.toDoubleArray()).as("the padding row is still looked up")
                 .containsExactly(0, 1, 20, 21, 20, 21, 10, 11, 10, 11, 10, 11);
         y.sum().backward();
         assertThat(w.grad().toDoubleArray()).containsExactly(1, 1, 3, 3, 0, 0, 0, 0);
         assertThat(y.gradFn().name()).isEqualTo("EmbeddingBackward0");
+        w.setGrad(null);
+        Functional.embedding(idx, w, -2L).sum().backward();   // -2 is row 2, as in PyTorch
+        assertThat(w.grad().toDoubleArray()).containsExactly(1, 1, 3, 3, 0, 0, 0, 0);
     }
 
     // ---------------------------------------------------------------- gradients of gradients
@@ -197,7 +200,7 @@ class NnBehaviourTest {
         gradGradCheck(in -> Functional.avgPool2d(in[0], 3, 2, 1, true, false), new long[] {1, 2, 5, 6});
         gradGradCheck(in -> Functional.pad(in[0], 1, -1, 2, 0), new long[] {2, 3, 4});
         Tensor idx = Tensor.of(0, 2, 2, 3, 1);
-        gradGradCheck(in -> Functional.embedding(idx, in[0], 1), new long[] {4, 3});
+        gradGradCheck(in -> Functional.embedding(idx, in[0], 1L), new long[] {4, 3});
         gradGradCheck(in -> Functional.batchNorm(in[0], null, null, in[1], null, true), new long[] {4, 2, 3},
                 new long[] {2});
     }

@@ -24,16 +24,23 @@ public final class Embedding extends Node {
         this.paddingIdx = paddingIdx;
     }
 
-    /** {@code F.embedding(indices, weight, padding_idx)}; {@code paddingIdx = -1} for none. */
-    public static Tensor apply(Tensor indices, Tensor weight, long paddingIdx) {
+    /**
+     * {@code F.embedding(indices, weight, padding_idx)}: {@code paddingIdx} null for none; negative
+     * counts from the end, as in PyTorch.
+     */
+    public static Tensor apply(Tensor indices, Tensor weight, Long paddingIdxOrNull) {
         String op = "embedding";
         Checks.integral(op, "indices", indices);
         Checks.rank(op, "weight", weight, 2, "(num_embeddings, embedding_dim)");
         long num = weight.size(0);
-        if (paddingIdx != -1 && (paddingIdx < 0 || paddingIdx >= num)) {
-            throw new IllegalArgumentException(op + ": paddingIdx must be within num_embeddings (0.." + (num - 1)
-                    + ") or -1 for none, got " + paddingIdx + " (PyTorch's negative padding_idx counting from the "
-                    + "end is not taken: pass num_embeddings + padding_idx)");
+        long paddingIdx = -1;
+        if (paddingIdxOrNull != null) {
+            long p = paddingIdxOrNull;
+            if (p < -num || p >= num) {
+                throw new IllegalArgumentException(op + ": paddingIdx must be within num_embeddings (" + (-num) + ".."
+                        + (num - 1) + "), got " + p);
+            }
+            paddingIdx = p < 0 ? p + num : p;
         }
         long[] values = indices.toLongArray();
         for (long v : values) {
