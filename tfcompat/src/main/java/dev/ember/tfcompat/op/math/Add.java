@@ -7,9 +7,9 @@ import dev.ember.tfcompat.op.RawOperand;
 import dev.ember.tfcompat.op.Scope;
 import dev.ember.tfcompat.types.family.TType;
 
-/** {@code x + y} with broadcasting; mirrors {@code org.tensorflow.op.math.Add} (op type {@code AddV2}). */
+/** {@code x + y} with broadcasting; mirrors {@code org.tensorflow.op.math.Add} (op type {@code Add}). */
 public final class Add<T extends TType> extends RawOperand<T> {
-    public static final String OP_NAME = "AddV2";
+    public static final String OP_NAME = "Add";
 
     public Add(Operation operation) {
         super(operation);
