@@ -355,13 +355,9 @@ public abstract class RNNBase extends Module {
         return out;
     }
 
-    /** Inverted dropout: zero with probability p, scale the rest by 1/(1-p). */
+    /** Inverted dropout between layers: {@link Functional#dropout} with this module's generator (or the default one). */
     private Tensor dropoutMask(Tensor x) {
-        if (dropout == 1) {
-            return x.mul(0.0);
-        }
-        Tensor u = generator == null ? Tensor.rand(x.shape()) : Tensor.rand(generator, x.shape());
-        return x.mul(u.ge(dropout).to(x.dtype()).mul(1 / (1 - dropout)));
+        return Functional.dropout(x, dropout, true, generator);
     }
 
     @Override

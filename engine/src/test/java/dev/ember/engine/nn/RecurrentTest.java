@@ -83,7 +83,7 @@ class RecurrentTest {
         LSTM.Output out = m.forward(x, null);
 
         LSTM.Output first = layerOf(m, 0).forward(x, null);
-        Tensor keep = Tensor.rand(new Generator(7), 5, 6, 8).ge(0.3);
+        Tensor keep = Tensor.rand(new Generator(7), 5, 6, 8).lt(1 - 0.3);   // Functional.dropout's keep rule
         Tensor masked = first.output().mul(keep.to(DType.FLOAT64)).div(0.7);
         LSTM.Output second = layerOf(m, 1).forward(masked, null);
         assertThat(out.output().allClose(second.output(), 0, 1e-14)).isTrue();

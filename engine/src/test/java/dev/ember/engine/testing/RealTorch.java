@@ -31,10 +31,13 @@ public final class RealTorch {
         return available;
     }
 
-    /** Runs {@code script}; returns its stdout. Throws with stderr when it fails. */
+    /** Runs {@code script} (from a temp file: no argument-length limit); returns its stdout. Throws with stderr when it fails. */
     public static String run(String script) {
+        Path file = null;
         try {
-            Process p = new ProcessBuilder(PYTHON.toString(), "-c", script).start();
+            file = Files.createTempFile("ember-torch-", ".py");
+            Files.writeString(file, script);
+            Process p = new ProcessBuilder(PYTHON.toString(), file.toString()).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -46,6 +49,14 @@ public final class RealTorch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless
+                }
+            }
         }
     }
 }
