@@ -33,6 +33,10 @@ final class CoreParityCases {
             TfOpParity.of("constant").in(In.f32("a", 2, 2))
                 .build(tf -> Map.of("y", tf.math.mul(input("a"), tf.constant(new float[][] {{1, -2}, {0.5f, 3}}))))
                 .noTfGradientGraph(GRAD_KERNELS_PENDING),
+            TfOpParity.of("relu").in(In.f32("a", 3, 4))
+                .build(tf -> Map.of("y", tf.nn.relu(input("a")))).noTfGradientGraph(GRAD_KERNELS_PENDING),
+            TfOpParity.of("cast float to int").in(In.f32("a", 3, 4).range(-5, 5))
+                .build(tf -> Map.of("y", tf.dtypes.cast(input("a"), org.tensorflow.types.TInt32.class))).noGradients(),
             TfOpParity.of("stop gradient").in(In.f32("a", 2, 3))
                 .build(tf -> {
                     Operand<TFloat32> a = input("a");

@@ -36,11 +36,20 @@ public final class Ops {
     public final MathOps math;
     /** Linear algebra ops ({@code tf.linalg}). */
     public final LinalgOps linalg;
+    /** Neural-network ops ({@code tf.nn}). */
+    public final NnOps nn;
+    /** Optimizer update ops ({@code tf.train}). */
+    public final TrainOps train;
+    /** Type conversions ({@code tf.dtypes}). */
+    public final DtypesOps dtypes;
 
     private Ops(Scope scope) {
         this.scope = scope;
         this.math = new MathOps(scope);
         this.linalg = new LinalgOps(scope);
+        this.nn = new NnOps(scope);
+        this.train = new TrainOps(scope);
+        this.dtypes = new DtypesOps(scope);
     }
 
     /** Ops building in {@code env}'s root scope; mirrors {@code Ops.create(graph)}. */
@@ -305,4 +314,8 @@ public final class Ops {
         return Constant.create(scope, TBool.tensorOf(data));
     }
     // ---------------------------------------------------------------- array ops (tf.reshape, tf.concat, ...)
+
+    // ---------------------------------------------------------------- reductions and comparisons (tf.sum, tf.max, ...)
+
+    // ---------------------------------------------------------------- state and control flow (tf.variable helpers, tf.whileLoop, ...)
 }

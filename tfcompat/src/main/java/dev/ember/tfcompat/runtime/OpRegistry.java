@@ -3,7 +3,9 @@ package dev.ember.tfcompat.runtime;
 import dev.ember.tfcompat.exceptions.TFUnimplementedException;
 import dev.ember.tfcompat.runtime.kernels.CoreKernels;
 import dev.ember.tfcompat.runtime.kernels.MathKernels;
+import dev.ember.tfcompat.runtime.kernels.NnKernels;
 import dev.ember.tfcompat.runtime.kernels.StateKernels;
+import dev.ember.tfcompat.runtime.kernels.TrainKernels;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedSet;
@@ -23,6 +25,8 @@ public final class OpRegistry {
         CoreKernels.register();
         StateKernels.register();
         MathKernels.register();
+        NnKernels.register();
+        TrainKernels.register();
     }
 
     private OpRegistry() {

@@ -18,6 +18,9 @@ public final class MathKernels {
         OpRegistry.register("Add", binary(Tensor::add));
         OpRegistry.register("Sub", binary(Tensor::sub));
         OpRegistry.register("Mul", binary(Tensor::mul));
+        OpRegistry.register("Cast", of(
+                n -> new OutputSpec[] {new OutputSpec(n.attrType("DstT"), n.inputShape(0))},
+                ctx -> ctx.single(ctx.input(0).to(dev.ember.tfcompat.internal.types.TypeInfo.of(ctx.attrType("DstT")).engine()))));
         OpRegistry.register("MatMul", of(
                 n -> {
                     Shape a = n.inputShape(0);
