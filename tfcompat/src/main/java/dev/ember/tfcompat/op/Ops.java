@@ -42,6 +42,8 @@ public final class Ops {
     public final TrainOps train;
     /** Type conversions ({@code tf.dtypes}). */
     public final DtypesOps dtypes;
+    /** Random ops ({@code tf.random}); seeded like TF, but not TF's numbers. */
+    public final RandomOps random;
 
     private Ops(Scope scope) {
         this.scope = scope;
@@ -50,6 +52,7 @@ public final class Ops {
         this.nn = new NnOps(scope);
         this.train = new TrainOps(scope);
         this.dtypes = new DtypesOps(scope);
+        this.random = new RandomOps(scope);
     }
 
     /** Ops building in {@code env}'s root scope; mirrors {@code Ops.create(graph)}. */

@@ -4,6 +4,7 @@ import dev.ember.tfcompat.exceptions.TFUnimplementedException;
 import dev.ember.tfcompat.runtime.kernels.CoreKernels;
 import dev.ember.tfcompat.runtime.kernels.MathKernels;
 import dev.ember.tfcompat.runtime.kernels.NnKernels;
+import dev.ember.tfcompat.runtime.kernels.RandomKernels;
 import dev.ember.tfcompat.runtime.kernels.StateKernels;
 import dev.ember.tfcompat.runtime.kernels.TrainKernels;
 import java.util.Collections;
@@ -27,6 +28,7 @@ public final class OpRegistry {
         MathKernels.register();
         NnKernels.register();
         TrainKernels.register();
+        RandomKernels.register();
     }
 
     private OpRegistry() {

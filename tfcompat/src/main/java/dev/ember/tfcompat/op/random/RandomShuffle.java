@@ -1,0 +1,67 @@
+package dev.ember.tfcompat.op.random;
+
+import dev.ember.tfcompat.Operand;
+import dev.ember.tfcompat.Operation;
+import dev.ember.tfcompat.OperationBuilder;
+import dev.ember.tfcompat.Output;
+import dev.ember.tfcompat.op.RawOperand;
+import dev.ember.tfcompat.op.Scope;
+import dev.ember.tfcompat.types.family.TType;
+
+/**
+ * {@code value} with its first dimension randomly permuted; mirrors {@code org.tensorflow.op.random.RandomShuffle}.
+ * Values come from Ember's generator, not TF's Philox streams: same distribution and seeding rules, other numbers.
+ */
+public final class RandomShuffle<T extends TType> extends RawOperand<T> {
+    public static final String OP_NAME = "RandomShuffle";
+
+    public RandomShuffle(Operation operation) {
+        super(operation);
+    }
+
+    /** Options for {@link #create}. */
+    public static class Options {
+        private Long seed;
+        private Long seed2;
+
+        private Options() {
+        }
+
+        /** Op-level seed: with {@code seed2}, a non-zero value makes the op's sequence repeat in every session. */
+        public Options seed(Long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** A second seed to avoid collisions between ops seeded alike. */
+        public Options seed2(Long seed2) {
+            this.seed2 = seed2;
+            return this;
+        }
+    }
+
+    public static Options seed(Long seed) {
+        return new Options().seed(seed);
+    }
+
+    public static Options seed2(Long seed2) {
+        return new Options().seed2(seed2);
+    }
+
+    public static <T extends TType> RandomShuffle<T> create(Scope scope, Operand<T> value, Options... options) {
+        OperationBuilder b = scope.opBuilder(OP_NAME, "RandomShuffle").addInput(value.asOutput());
+        for (Options o : options) {
+            if (o.seed != null) {
+                b.setAttr("seed", o.seed);
+            }
+            if (o.seed2 != null) {
+                b.setAttr("seed2", o.seed2);
+            }
+        }
+        return new RandomShuffle<>(b.build());
+    }
+
+    public Output<T> output() {
+        return asOutput();
+    }
+}
