@@ -116,6 +116,11 @@ public final class TfOpParity {
         return java.util.Collections.unmodifiableSet(SEEN);
     }
 
+    /** Records the op types of a GraphDef that ran on the engine (other harnesses, e.g. {@link TfProgramParity}). */
+    static void recordRan(GraphDef def) {
+        def.getNodeList().forEach(n -> SEEN.add(n.getOp()));
+    }
+
     /** The case's name. */
     public String name() {
         return name;

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every tfcompat registry op against the real TF runtime, forward and gradient (see {@link TfOpParity});
- * after all cases, every registry op type must have run in some case, or be listed in
- * {@link #NOT_COMPARABLE} with the reason.
+ * Every tfcompat registry op against the real TF runtime: forward and gradient (see {@link TfOpParity}),
+ * or, for stateful ops, as programs of several runs (see {@link TfProgramParity}); after all cases,
+ * every registry op type must have run in some case, or be listed in {@link #NOT_COMPARABLE} with the reason.
  */
 class TfOpParityTest {
     /** Registry types that have no TF counterpart to compare with, and why. */
@@ -26,8 +26,7 @@ class TfOpParityTest {
      * Registry types with no parity case YET. This list must only shrink: the tfcompat op-family work
      * adds cases (stateful programs for variables, TF gradient graphs) and removes names here.
      */
-    static final java.util.Set<String> PENDING = java.util.Set.of("AddV2", "ApplyGradientDescent", "Assign", "AssignAdd", "AssignSub",
-            "IdentityN", "IsVariableInitialized", "NoOp", "PlaceholderWithDefault", "Snapshot", "VariableV2");
+    static final java.util.Set<String> PENDING = java.util.Set.of("AddV2");
 
     static List<TfOpParity> cases() {
         List<TfOpParity> all = new ArrayList<>();
@@ -35,9 +34,22 @@ class TfOpParityTest {
         return all;
     }
 
+    /** Stateful programs (variables, update ops, random ops): {@link TfProgramParity}. */
+    static List<TfProgramParity> programs() {
+        List<TfProgramParity> all = new ArrayList<>();
+        all.addAll(StateParityCases.cases());
+        all.addAll(RandomParityCases.cases());
+        return all;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCaseMatchesTf() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), c::check));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyProgramMatchesTf() {
+        return programs().stream().map(c -> DynamicTest.dynamicTest(c.name(), c::check));
     }
 
     @AfterAll
