@@ -38,7 +38,7 @@ public final class TolerancePolicy {
         switch (dtype) {
             case FLOAT32: return FLOAT32;
             case FLOAT64: return FLOAT64;
-            default: return new Tolerance(0, 0, "default for " + dtype + ": exact");
+            default: return new Tolerance(0, 0, "default for " + dtype);
         }
     }
 
