@@ -32,21 +32,7 @@ public abstract class ConvNd extends Module {
         String op = name();
         this.dims = dims;
         this.transposed = transposed;
-        if (inChannels <= 0 || outChannels <= 0) {
-            throw new IllegalArgumentException(op + ": in_channels and out_channels must be > 0, got " + inChannels
-                    + ", " + outChannels);
-        }
-        if (o.groups <= 0) {
-            throw new IllegalArgumentException(op + ": groups must be a positive integer, got groups=" + o.groups);
-        }
-        if (inChannels % o.groups != 0) {
-            throw new IllegalArgumentException(op + ": in_channels must be divisible by groups, got in_channels="
-                    + inChannels + ", groups=" + o.groups);
-        }
-        if (outChannels % o.groups != 0) {
-            throw new IllegalArgumentException(op + ": out_channels must be divisible by groups, got out_channels="
-                    + outChannels + ", groups=" + o.groups);
-        }
+        checkChannels(op, inChannels, outChannels, o.groups);
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.groups = o.groups;
@@ -67,6 +53,24 @@ public abstract class ConvNd extends Module {
         this.weight = registerParameter("weight", Tensor.zeros(shape));
         this.bias = registerParameter("bias", o.bias ? Tensor.zeros(outChannels) : null);
         resetParameters();
+    }
+
+    private static void checkChannels(String op, int inChannels, int outChannels, int groups) {
+        if (inChannels <= 0 || outChannels <= 0) {
+            throw new IllegalArgumentException(op + ": in_channels and out_channels must be > 0, got " + inChannels
+                    + ", " + outChannels);
+        }
+        if (groups <= 0) {
+            throw new IllegalArgumentException(op + ": groups must be a positive integer, got groups=" + groups);
+        }
+        if (inChannels % groups != 0) {
+            throw new IllegalArgumentException(op + ": in_channels must be divisible by groups, got in_channels="
+                    + inChannels + ", groups=" + groups);
+        }
+        if (outChannels % groups != 0) {
+            throw new IllegalArgumentException(op + ": out_channels must be divisible by groups, got out_channels="
+                    + outChannels + ", groups=" + groups);
+        }
     }
 
     /** {@code v} as one value per spatial dimension, each {@code >= min}. */

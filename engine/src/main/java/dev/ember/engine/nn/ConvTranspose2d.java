@@ -37,7 +37,7 @@ public class ConvTranspose2d extends ConvNd {
 
     @Override
     public Tensor forward(Tensor input) {
-        return forward(input, outputPadding());
+        return run(input, outputPadding());
     }
 
     /**
@@ -47,10 +47,10 @@ public class ConvTranspose2d extends ConvNd {
      */
     public Tensor forward(Tensor input, long[] outputSize) {
         Tensor x = batched(input);
-        return forward(input, outputPaddingFor(x, input.dim() == 3, outputSize));
+        return run(input, outputPaddingFor(x, input.dim() == 3, outputSize));
     }
 
-    private Tensor forward(Tensor input, int[] outputPadding) {
+    private Tensor run(Tensor input, int[] outputPadding) {
         Tensor out = Functional.convTranspose2d(batched(input), weight(), bias(), stride(), padding(), outputPadding,
                 groups(), dilation());
         return unbatched(input, out);
