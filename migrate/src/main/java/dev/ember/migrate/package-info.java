@@ -1,7 +1,12 @@
 /**
- * The migrator: a JavaParser rewriter that turns TF-Java graph/session sources into eager engine
- * code, rule by rule, with a report of every change and of everything it could not convert.
+ * The migrator: a JavaParser rewriter (symbol solver over TF-Java's jars and the project's sources,
+ * LexicalPreservingPrinter so untouched code keeps its formatting) that turns TF-Java sources into
+ * tfcompat / engine code, rule by rule, with a report of every change and everything left over.
  *
- * <p>Status: not yet implemented (issue "migrate"); this package marks where it will live.
+ * <p>{@link dev.ember.migrate.Migrator} walks the input, applies {@link dev.ember.migrate.Rules} for the
+ * level, records each rule's changes by diffing the text before and after it, and writes atomically;
+ * {@code report} holds the report model (Markdown + JSON); {@code rules} one class per rule, each with
+ * a fixture folder under {@code src/test/resources/rules/<rule id>/}. Today: the compat level
+ * ({@code compat.imports}); the eager rules are the next step of the migrate issue.
  */
 package dev.ember.migrate;

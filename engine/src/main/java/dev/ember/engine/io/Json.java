@@ -12,8 +12,9 @@ import java.util.Map;
  * error, as the safetensors reference parser rejects it. Python's {@code json} module extension
  * {@code NaN}, {@code Infinity}, {@code -Infinity} is read only when asked for (checkpoint
  * metadata, where e.g. {@code ReduceLROnPlateau}'s {@code best} starts at infinity).
+ * Public so that every Ember module (migration reports, parity specs) shares this one implementation.
  */
-final class Json {
+public final class Json {
     private final String text;
     private final boolean nonFinite;
     private int pos;
@@ -24,12 +25,12 @@ final class Json {
     }
 
     /** Parses one JSON value; anything but whitespace after it is an error. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         return parse(text, false);
     }
 
     /** Parses one JSON value, accepting {@code NaN}, {@code Infinity} and {@code -Infinity} when {@code nonFinite}. */
-    static Object parse(String text, boolean nonFinite) {
+    public static Object parse(String text, boolean nonFinite) {
         Json p = new Json(text, nonFinite);
         p.skipSpace();
         Object v = p.value(0);
@@ -41,7 +42,7 @@ final class Json {
     }
 
     /** Thrown for malformed text, with the character offset. */
-    static final class JsonException extends IllegalArgumentException {
+    public static final class JsonException extends IllegalArgumentException {
         JsonException(String message) {
             super(message);
         }
@@ -285,7 +286,7 @@ final class Json {
     }
 
     /** {@code s} as a JSON string literal, quotes included. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -314,7 +315,7 @@ final class Json {
      * {@code String.valueOf}) and {@link Iterable}s and primitive arrays. Anything else is an error
      * naming its path ({@code $.a.0.b}).
      */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(value, "$", sb);
         return sb.toString();

@@ -34,4 +34,18 @@ final class PyRepr {
     static String pyString(String s) {
         return "'" + s + "'";
     }
+
+    /** {@code repr(tuple)} of ints: {@code (3,)}, {@code (3, 3)}. */
+    static String pyTuple(int[] v) {
+        return pyTuple(java.util.Arrays.stream(v).asLongStream().toArray());
+    }
+
+    /** {@code repr(tuple)} of longs: {@code (10,)}, {@code (3, 4)}. */
+    static String pyTuple(long[] v) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < v.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(v[i]);
+        }
+        return sb.append(v.length == 1 ? ",)" : ")").toString();
+    }
 }

@@ -1,33 +1,26 @@
 package dev.ember.tfcompat.op;
 
 import dev.ember.tfcompat.ExecutionEnvironment;
-import dev.ember.tfcompat.Graph;
 import dev.ember.tfcompat.Operation;
 import dev.ember.tfcompat.OperationBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The standard {@link Scope}; mirrors {@code org.tensorflow.op.OpScope}. Names follow TF: {@code Add}, {@code Add_1}, {@code layer/Add}. */
 public final class OpScope implements Scope {
-    private static final Pattern VALID_SCOPE = Pattern.compile("[A-Za-z0-9.][A-Za-z0-9_.\\-]*");
-
     private final ExecutionEnvironment env;
-    private final String prefix;
-    private final String opName;
+    private final NameScope names;
     private final List<Operation> controls;
     private final boolean init;
     private final String device;
 
     public OpScope(ExecutionEnvironment env) {
-        this(env, "", null, List.of(), false, "");
+        this(env, NameScope.rootOf(env), List.of(), false, "");
     }
 
-    private OpScope(ExecutionEnvironment env, String prefix, String opName, List<Operation> controls, boolean init,
-            String device) {
+    private OpScope(ExecutionEnvironment env, NameScope names, List<Operation> controls, boolean init, String device) {
         this.env = env;
-        this.prefix = prefix;
-        this.opName = opName;
+        this.names = names;
         this.controls = controls;
         this.init = init;
         this.device = device;
@@ -40,41 +33,37 @@ public final class OpScope implements Scope {
 
     @Override
     public OpScope withSubScope(String childScopeName) {
-        check(VALID_SCOPE, childScopeName, "scope name");
-        return new OpScope(env, prefix + childScopeName + "/", null, controls, init, device);
+        return new OpScope(env, names.withSubScope(childScopeName), controls, init, device);
     }
 
     @Override
     public OpScope withName(String name) {
-        check(VALID_SCOPE, name, "op name");
-        return new OpScope(env, prefix, name, controls, init, device);
+        return new OpScope(env, names.withName(name), controls, init, device);
     }
 
     @Override
     public OpScope withNameAsSubScope(String defaultName) {
-        String n = opName != null ? opName : defaultName;
-        return new OpScope(env, prefix + n + "/", null, controls, init, device);
+        return new OpScope(env, names.withSubScope(defaultName), controls, init, device);
     }
 
     @Override
     public OpScope withDevice(String deviceSpec) {
-        return new OpScope(env, prefix, opName, controls, init, deviceSpec);
+        return new OpScope(env, names, controls, init, deviceSpec);
     }
 
     @Override
     public OpScope withInitScope() {
-        return new OpScope(env, prefix, opName, List.of(), true, device);
+        return new OpScope(env, names, List.of(), true, device);
     }
 
     @Override
     public String makeOpName(String defaultName) {
-        String name = prefix + (opName != null ? opName : defaultName);
-        return makeUnique(name);
+        return names.makeOpName(defaultName);
     }
 
     @Override
     public String makeUnique(String id) {
-        return env instanceof Graph ? ((Graph) env).uniqueName(id) : id;
+        return names.unique(id);
     }
 
     @Override
@@ -85,7 +74,7 @@ public final class OpScope implements Scope {
                 all.add(o);
             }
         }
-        return new OpScope(env, prefix, opName, List.copyOf(all), init, device);
+        return new OpScope(env, names, List.copyOf(all), init, device);
     }
 
     @Override
@@ -111,10 +100,4 @@ public final class OpScope implements Scope {
         return init;
     }
 
-    private static void check(Pattern p, String name, String what) {
-        if (name == null || !p.matcher(name).matches()) {
-            throw new IllegalArgumentException("invalid " + what + ": '" + name + "' (use letters, digits, '.', '_', '-'"
-                    + "; '/' is not allowed: use withSubScope for prefixes" + ")");
-        }
-    }
 }

@@ -55,9 +55,9 @@ public final class Ops {
         this.random = new RandomOps(scope);
     }
 
-    /** Ops building in {@code env}'s root scope; mirrors {@code Ops.create(graph)}. */
+    /** Ops building in a new root scope of {@code env} that knows the names already used; mirrors {@code Ops.create(graph)}. */
     public static Ops create(ExecutionEnvironment env) {
-        return new Ops(env.baseScope());
+        return new Ops(new OpScope(env));
     }
 
     /** The scope ops are built in. */

@@ -1,0 +1,56 @@
+package dev.ember.migrate.rules;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.comments.LineComment;
+import com.github.javaparser.ast.stmt.Statement;
+import dev.ember.migrate.report.FileReport;
+import dev.ember.migrate.report.Finding;
+import dev.ember.migrate.report.Severity;
+
+/** What a rule reports into while rewriting one file. */
+public final class RuleContext {
+    /** The marker left in code a rule could not convert. */
+    public static final String TODO_PREFIX = "TODO(ember-migrate): ";
+
+    private final FileReport report;
+    private String rule = "";
+
+    public RuleContext(FileReport report) {
+        this.report = report;
+    }
+
+    /** Engine internal: sets the rule findings are attributed to. */
+    public void rule(String id) {
+        this.rule = id;
+    }
+
+    /** Records a finding at {@code at}'s position in the input file (line 1 when unknown). */
+    public void finding(Severity severity, Node at, String message, String hint) {
+        int line = at == null ? 1 : at.getRange().map(r -> r.begin.line).orElse(1);
+        int col = at == null ? 1 : at.getRange().map(r -> r.begin.column).orElse(1);
+        report.add(new Finding(line, col, severity, rule, message, hint));
+    }
+
+    /**
+     * Leaves a {@code // TODO(ember-migrate): reason} comment on the statement enclosing {@code at}
+     * (once: a second run finds the marker and adds nothing) and records a TODO finding.
+     */
+    public void todo(Node at, String reason, String hint) {
+        Node stmt = at;
+        while (stmt != null && !(stmt instanceof Statement)) {
+            stmt = stmt.getParentNode().orElse(null);
+        }
+        Node target = stmt == null ? at : stmt;
+        String text = " " + TODO_PREFIX + reason;
+        boolean present = target.getComment().map(c -> c.getContent().contains(TODO_PREFIX)).orElse(false);
+        if (!present) {
+            target.setComment(new LineComment(text));
+        }
+        finding(Severity.TODO, at, reason, hint);
+    }
+
+    /** The file's report. */
+    public FileReport report() {
+        return report;
+    }
+}
