@@ -16,4 +16,13 @@ public interface Kernel {
     default boolean stateful() {
         return false;
     }
+
+    /**
+     * {@code true} when every output element depends only on the input elements at the same
+     * (broadcast) position: such kernels also run on NCHW-laid inputs and pass the layout on
+     * (see {@link LayoutPass}). Only for kernels that read nothing of their inputs but the tensors.
+     */
+    default boolean elementwise() {
+        return false;
+    }
 }

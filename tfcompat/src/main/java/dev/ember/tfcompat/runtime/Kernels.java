@@ -57,6 +57,26 @@ public final class Kernels {
         };
     }
 
+    /** An elementwise kernel from its two halves (see {@link Kernel#elementwise()}). */
+    public static Kernel elementwise(Outputs outputs, Compute compute) {
+        return new Kernel() {
+            @Override
+            public OutputSpec[] outputs(NodeView node) {
+                return outputs.apply(node);
+            }
+
+            @Override
+            public Value[] compute(KernelContext ctx) {
+                return compute.apply(ctx);
+            }
+
+            @Override
+            public boolean elementwise() {
+                return true;
+            }
+        };
+    }
+
     /** One output with input {@code i}'s type and shape. */
     public static Outputs sameAs(int i) {
         return n -> new OutputSpec[] {new OutputSpec(n.inputType(i), n.inputShape(i))};
@@ -90,12 +110,12 @@ public final class Kernels {
 
     /** An elementwise one-input kernel keeping type and shape. */
     public static Kernel unary(Function<Tensor, Tensor> f) {
-        return of(sameAs(0), ctx -> ctx.single(cast(f.apply(ctx.input(0)), ctx)));
+        return elementwise(sameAs(0), ctx -> ctx.single(cast(f.apply(ctx.input(0)), ctx)));
     }
 
     /** An elementwise two-input kernel with broadcasting, keeping input 0's type. */
     public static Kernel binary(BiFunction<Tensor, Tensor, Tensor> f) {
-        return of(broadcast(), ctx -> ctx.single(cast(f.apply(ctx.input(0), ctx.input(1)), ctx)));
+        return elementwise(broadcast(), ctx -> ctx.single(cast(f.apply(ctx.input(0), ctx.input(1)), ctx)));
     }
 
     /** {@code t} in the engine dtype of the node's output 0 (TF keeps input types; the engine may promote). */
