@@ -359,6 +359,8 @@ final class NnParityCases {
             maxPoolV2("SAME k2 s2 odd size", new long[] {2, 5, 7, 3}, new int[] {1, 2, 2, 1}, new int[] {1, 2, 2, 1}, "SAME"),
             maxPoolV2("VALID k3 s2", new long[] {2, 7, 6, 2}, new int[] {1, 3, 3, 1}, new int[] {1, 2, 2, 1}, "VALID"),
             maxPoolV2("SAME k3x2 s1", new long[] {1, 5, 5, 2}, new int[] {1, 3, 2, 1}, new int[] {1, 1, 1, 1}, "SAME"),
+            // MaxPoolV2 (TF-Java's tf.nn.maxPool) has no NCHW case: TF's CPU kernel refuses it ("MaxPoolingV2Op only
+            // supports NHWC or NCHW_VECT_C"); the NCHW pooling path is the same for v1, compared here
             maxPoolV1("NHWC SAME k3 s2", new long[] {2, 6, 5, 3}, new long[] {1, 3, 3, 1}, new long[] {1, 2, 2, 1}, "SAME"),
             maxPoolV1("NCHW SAME k3 s2", new long[] {2, 3, 6, 6}, new long[] {1, 1, 3, 3}, new long[] {1, 1, 2, 2}, "SAME",
                     "data_format", "NCHW"),
@@ -390,12 +392,18 @@ final class NnParityCases {
                 }).noGradients(),
             TfOpParity.of("avg pool grad (direct)").in(In.f32("g", 2, 3, 3, 3))
                 .build(tf -> outs("dx", tf.nn.avgPoolGrad(tf.constant(new int[] {2, 6, 5, 3}), input("g"),
-                        l(1, 3, 3, 1), l(1, 2, 2, 1), "SAME"))).noGradients());
+                        l(1, 3, 3, 1), l(1, 2, 2, 1), "SAME"))).noGradients(),
+            TfOpParity.of("avg pool grad NCHW VALID (direct)").in(In.f32("g", 2, 3, 2, 3))
+                .build(tf -> outs("dx", tf.nn.avgPoolGrad(tf.constant(new int[] {2, 3, 5, 7}), input("g"),
+                        l(1, 1, 2, 3), l(1, 1, 2, 2), "VALID", org.tensorflow.op.nn.AvgPoolGrad.dataFormat("NCHW"))))
+                .noGradients());
     }
 
     // ---------------------------------------------------------------- normalisation
 
     private static TfOpParity batchNorm(String name, long[] x, String format, boolean training, float factor) {
+        // TF's 5-D inference kernel (Eigen) leaves the reserve spaces uninitialised: not compared there
+        boolean reserves = training || x.length == 4;
         return TfOpParity.of("fused batch norm v3 " + name).in(In.f32("x", x)).in(In.f32("scale", 3))
                 .in(In.f32("offset", 3))
                 .build(tf -> {
@@ -403,9 +411,11 @@ final class NnParityCases {
                             tf.constant(new float[] {0.1f, -0.2f, 0.3f}), tf.constant(new float[] {0.5f, 1.5f, 2f}),
                             FusedBatchNorm.isTraining(training), FusedBatchNorm.dataFormat(format),
                             FusedBatchNorm.epsilon(0.001f), FusedBatchNorm.exponentialAvgFactor(factor));
-                    return outs("y", bn.y(), "batch_mean", bn.batchMean(), "batch_variance", bn.batchVariance(),
-                            "reserve_space_1", bn.reserveSpace1(), "reserve_space_2", bn.reserveSpace2(),
-                            "reserve_space_3", bn.reserveSpace3());
+                    return reserves
+                            ? outs("y", bn.y(), "batch_mean", bn.batchMean(), "batch_variance", bn.batchVariance(),
+                                    "reserve_space_1", bn.reserveSpace1(), "reserve_space_2", bn.reserveSpace2(),
+                                    "reserve_space_3", bn.reserveSpace3())
+                            : outs("y", bn.y(), "batch_mean", bn.batchMean(), "batch_variance", bn.batchVariance());
                 });
     }
 
@@ -447,6 +457,8 @@ final class NnParityCases {
             batchNorm("NCHW training", new long[] {2, 3, 4, 5}, "NCHW", true, 1f),
             batchNorm("NCHW inference", new long[] {2, 3, 4, 5}, "NCHW", false, 1f),
             batchNorm("NHWC training exponential_avg_factor 0.25", new long[] {3, 2, 5, 3}, "NHWC", true, 0.25f),
+            batchNorm("NDHWC (5-D) training", new long[] {2, 2, 3, 2, 3}, "NDHWC", true, 1f),
+            batchNorm("NCDHW (5-D) inference", new long[] {2, 3, 2, 3, 2}, "NCDHW", false, 1f),
             batchNormOld("FusedBatchNorm", true),
             batchNormOld("FusedBatchNormV2", false),
             batchNormGrad("training NHWC", true, "NHWC", new long[] {2, 4, 3, 3}),

@@ -27,9 +27,11 @@ import org.tensorflow.proto.DataType;
  * ({@code n/(n-1)}), or, when {@code exponential_avg_factor} f is not 1, the running averages
  * {@code (1-f)*mean_in + f*batch_mean} and {@code (1-f)*variance_in + f*unbiased_variance};
  * {@code reserve_space_1}/{@code _2} are the batch mean and the BIASED batch variance (what the
- * gradient op needs); {@code reserve_space_3} (V3) is an empty tensor. Inference: {@code y} uses the
- * given mean and variance, which are also returned as {@code batch_mean}/{@code batch_variance} and
- * as the reserve spaces. Only {@code y} has gradients (with respect to x, scale and offset), as in TF.
+ * gradient op needs); {@code reserve_space_3} (V3) is unused: empty for 4-D input, a scalar 0 for
+ * 5-D, as TF's CPU kernels (oneDNN for 4-D, Eigen for 5-D) return it. Inference: {@code y} uses the
+ * given mean and variance, which are also returned as {@code batch_mean}/{@code batch_variance} and as
+ * the reserve spaces (what TF returns for 4-D input; for 5-D TF leaves the reserve spaces
+ * uninitialised). Only {@code y} has gradients (with respect to x, scale and offset), as in TF.
  */
 public final class NormKernels {
     private static final String[] FORMATS = {"NHWC", "NCHW", "NDHWC", "NCDHW"};
@@ -68,9 +70,14 @@ public final class NormKernels {
         OutputSpec[] out = new OutputSpec[outputs];
         out[0] = new OutputSpec(n.inputType(0), n.inputShape(0));
         for (int i = 1; i < outputs; i++) {
-            out[i] = new OutputSpec(u, i == 5 ? Shape.of(0) : c);
+            out[i] = new OutputSpec(u, i == 5 ? reserveSpace3(n.inputShape(0)) : c);
         }
         return out;
+    }
+
+    /** reserve_space_3 as TF's CPU kernels return it: empty for 4-D input (oneDNN), a scalar 0 for 5-D (Eigen). */
+    private static Shape reserveSpace3(Shape x) {
+        return x.isUnknown() ? Shape.unknown() : x.numDimensions() == 5 ? Shape.scalar() : Shape.of(0);
     }
 
     /** Whether input {@code i} is computed on in NCHW: a rank-4 channels-last input (no copy when NCHW-laid). */
@@ -136,7 +143,7 @@ public final class NormKernels {
             out[3] = value(m, u);
             out[4] = value(v, u);
             if (outputs == 6) {
-                out[5] = value(Tensor.zeros(x.dtype(), 0), u);
+                out[5] = value(x.dim() == 5 ? Tensor.zeros(x.dtype()) : Tensor.zeros(x.dtype(), 0), u);
             }
         }
         return out;
