@@ -390,6 +390,20 @@ final class NnParityCases {
                     Operand<TFloat32> y = out(raw(tf, "MaxPool", List.of(x()), a), 0);
                     return outs("dx", out(raw(tf, "MaxPoolGrad", List.of(x(), y, input("g")), a), 0));
                 }).noGradients(),
+            TfOpParity.of("max pool grad grad v2 (direct)").in(In.f32("x", 2, 6, 5, 3)).in(In.f32("gg", 2, 6, 5, 3))
+                .build(tf -> {
+                    var k = tf.constant(new int[] {1, 3, 3, 1});
+                    var s = tf.constant(new int[] {1, 2, 2, 1});
+                    var y = tf.nn.maxPool(x(), k, s, "SAME");
+                    return outs("ddy", tf.nn.maxPoolGradGrad(x(), y, input("gg"), k, s, "SAME"));
+                }).noGradients(),
+            // NHWC: TF's CPU MaxPoolGradGrad refuses NCHW ("only supports NHWC on device type CPU")
+            TfOpParity.of("max pool grad grad v1 (direct)").in(In.f32("x", 2, 6, 5, 3)).in(In.f32("gg", 2, 6, 5, 3))
+                .build(tf -> {
+                    Object[] a = {"ksize", new long[] {1, 2, 2, 1}, "strides", new long[] {1, 2, 2, 1}, "padding", "VALID"};
+                    Operand<TFloat32> y = out(raw(tf, "MaxPool", List.of(x()), a), 0);
+                    return outs("ddy", out(raw(tf, "MaxPoolGradGrad", List.of(x(), y, input("gg")), a), 0));
+                }).noGradients(),
             TfOpParity.of("avg pool grad (direct)").in(In.f32("g", 2, 3, 3, 3))
                 .build(tf -> outs("dx", tf.nn.avgPoolGrad(tf.constant(new int[] {2, 6, 5, 3}), input("g"),
                         l(1, 3, 3, 1), l(1, 2, 2, 1), "SAME"))).noGradients(),

@@ -21,6 +21,7 @@ import dev.ember.tfcompat.op.nn.LocalResponseNormalization;
 import dev.ember.tfcompat.op.nn.LogSoftmax;
 import dev.ember.tfcompat.op.nn.MaxPool;
 import dev.ember.tfcompat.op.nn.MaxPoolGrad;
+import dev.ember.tfcompat.op.nn.MaxPoolGradGrad;
 import dev.ember.tfcompat.op.nn.Relu;
 import dev.ember.tfcompat.op.nn.Relu6;
 import dev.ember.tfcompat.op.nn.Relu6Grad;
@@ -125,6 +126,13 @@ public final class NnOps {
             Operand<T> grad, Operand<TInt32> ksize, Operand<TInt32> strides, String padding,
             MaxPoolGrad.Options... options) {
         return MaxPoolGrad.create(scope, origInput, origOutput, grad, ksize, strides, padding, options);
+    }
+
+    /** The gradient of maxPoolGrad (TF op MaxPoolGradGradV2); mirrors {@code tf.nn.maxPoolGradGrad}. */
+    public <T extends TNumber> MaxPoolGradGrad<T> maxPoolGradGrad(Operand<T> origInput, Operand<T> origOutput,
+            Operand<T> grad, Operand<TInt32> ksize, Operand<TInt32> strides, String padding,
+            MaxPoolGradGrad.Options... options) {
+        return MaxPoolGradGrad.create(scope, origInput, origOutput, grad, ksize, strides, padding, options);
     }
 
     /** Average pooling; mirrors {@code tf.nn.avgPool}. */

@@ -45,6 +45,8 @@ public final class PoolKernels {
         OpRegistry.register("MaxPoolGrad", of(n -> sameAsInput(n, 0), ctx -> maxPoolGrad(ctx, v1(ctx))));
         OpRegistry.register("MaxPoolGradV2", of(n -> sameAsInput(n, 0), ctx -> maxPoolGrad(ctx, v2(ctx, 3, 4))));
         OpRegistry.register("AvgPoolGrad", of(PoolKernels::avgPoolGradOutputs, PoolKernels::avgPoolGrad));
+        OpRegistry.register("MaxPoolGradGrad", of(n -> sameAsInput(n, 1), ctx -> maxPoolGradGrad(ctx, v1(ctx))));
+        OpRegistry.register("MaxPoolGradGradV2", of(n -> sameAsInput(n, 1), ctx -> maxPoolGradGrad(ctx, v2(ctx, 3, 4))));
     }
 
     private static Pool v1(Attrs a) {
@@ -162,6 +164,28 @@ public final class PoolKernels {
         checkGrad(ctx, g, new long[] {x.size(0), x.size(1), out[0], out[1]});
         Tensor dx = Vjp.of(t -> maxPool(ctx, p, t), x, g);
         return new Value[] {nhwc ? ctx.nchwOutput(dx, 0) : Value.of(dx, ctx.outputType(0))};
+    }
+
+    /**
+     * MaxPoolGradGrad(orig_input, orig_output, grad): the gradient of MaxPoolGrad with respect to its
+     * output gradient, i.e. {@code grad} (input-shaped) read at each window's maximum.
+     */
+    private static Value[] maxPoolGradGrad(KernelContext ctx, Pool p) {
+        requireRank4(ctx, 0, "orig_input");
+        requireRank4(ctx, 2, "grad");
+        boolean nhwc = p.win().nhwc;
+        Tensor x = nhwc ? ctx.nchw(0) : ctx.input(0);
+        Tensor gg = nhwc ? ctx.nchw(2) : ctx.input(2);
+        Vjp.floating(ctx, "orig_input", x);
+        if (!Arrays.equals(gg.shape(), x.shape())) {
+            throw ctx.invalid("grad must have the shape of orig_input " + shape(ctx.inputShape(0)) + ", got "
+                    + shape(ctx.inputShape(2)));
+        }
+        long[] out = p.win().outSize(ctx, new long[] {x.size(2), x.size(3)}, p.kernel());
+        Tensor at = Tensor.zeros(x.dtype(), x.size(0), x.size(1), out[0], out[1]);
+        // MaxPoolGrad is linear in its output gradient g: its own gradient is the vjp of g -> MaxPoolGrad(x, g)
+        Tensor y = Vjp.of(g -> Vjp.of(t -> maxPool(ctx, p, t), x, g, true), at, gg);
+        return new Value[] {nhwc ? ctx.nchwOutput(y, 0) : Value.of(y, ctx.outputType(0))};
     }
 
     private static OutputSpec[] avgPoolGradOutputs(NodeView n) {

@@ -22,12 +22,18 @@ final class Vjp {
      * gradient ops treat their forward inputs.
      */
     static Tensor of(UnaryOperator<Tensor> f, Tensor x, Tensor g) {
-        boolean createGraph = GradMode.isEnabled() && g.requiresGrad();
+        return of(f, x, g, false);
+    }
+
+    /** {@link #of(UnaryOperator, Tensor, Tensor)}, recording a graph of the result also when {@code differentiable}. */
+    static Tensor of(UnaryOperator<Tensor> f, Tensor x, Tensor g, boolean differentiable) {
+        boolean createGraph = differentiable || GradMode.isEnabled() && g.requiresGrad();
         try (NoGrad ignored = NoGrad.enableGrad()) {
             Tensor leaf = x.detach().requiresGrad_(true);
             Tensor y = f.apply(leaf);
-            return Autograd.grad(new Tensor[] {y}, new Tensor[] {leaf}, new Tensor[] {g.to(y.dtype())}, false,
+            Tensor dx = Autograd.grad(new Tensor[] {y}, new Tensor[] {leaf}, new Tensor[] {g.to(y.dtype())}, false,
                     createGraph, true)[0];
+            return dx != null ? dx : Tensor.zerosLike(leaf.detach());
         }
     }
 
