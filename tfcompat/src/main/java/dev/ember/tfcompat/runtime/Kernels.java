@@ -57,26 +57,6 @@ public final class Kernels {
         };
     }
 
-    /** An elementwise kernel from its two halves (see {@link Kernel#elementwise()}). */
-    public static Kernel elementwise(Outputs outputs, Compute compute) {
-        return new Kernel() {
-            @Override
-            public OutputSpec[] outputs(NodeView node) {
-                return outputs.apply(node);
-            }
-
-            @Override
-            public Value[] compute(KernelContext ctx) {
-                return compute.apply(ctx);
-            }
-
-            @Override
-            public boolean elementwise() {
-                return true;
-            }
-        };
-    }
-
     /** One output with input {@code i}'s type and shape. */
     public static Outputs sameAs(int i) {
         return n -> new OutputSpec[] {new OutputSpec(n.inputType(i), n.inputShape(i))};
@@ -122,5 +102,25 @@ public final class Kernels {
     public static Tensor cast(Tensor t, KernelContext ctx) {
         dev.ember.engine.DType want = dev.ember.tfcompat.internal.types.TypeInfo.of(ctx.outputType(0)).engine();
         return want == null || t.dtype() == want ? t : t.to(want);
+    }
+
+    /** An elementwise kernel from its two halves (see {@link Kernel#elementwise()}). */
+    public static Kernel elementwise(Outputs outputs, Compute compute) {
+        return new Kernel() {
+            @Override
+            public OutputSpec[] outputs(NodeView node) {
+                return outputs.apply(node);
+            }
+
+            @Override
+            public Value[] compute(KernelContext ctx) {
+                return compute.apply(ctx);
+            }
+
+            @Override
+            public boolean elementwise() {
+                return true;
+            }
+        };
     }
 }
