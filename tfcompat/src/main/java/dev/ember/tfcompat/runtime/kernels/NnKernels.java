@@ -34,7 +34,7 @@ public final class NnKernels {
         OpRegistry.register("Relu", Kernels.unary(Tensor::relu));
         OpRegistry.register("Relu6", Kernels.unary(NnKernels::relu6));
         OpRegistry.register("Elu", Kernels.unary(Tensor::elu));
-        OpRegistry.register("Selu", Kernels.unary(x -> x.elu(SELU_ALPHA).mul(SELU_SCALE)));
+        OpRegistry.register("Selu", Kernels.unary(NnKernels::selu));
         OpRegistry.register("Softsign", Kernels.unary(x -> x.div(x.abs().add(1))));
         OpRegistry.register("LeakyRelu", elementwise(sameAs(0), ctx -> ctx.single(Kernels.cast(
                 ctx.input(0).leakyRelu(ctx.attrFloat("alpha", 0.2f)), ctx))));
@@ -52,6 +52,16 @@ public final class NnKernels {
     private static Tensor relu6(Tensor x) {
         Tensor r = x.relu();
         return Tensor.where(r.lt(6), r, Tensor.scalar(6, r.dtype()));
+    }
+
+    /**
+     * {@code scale * (x < 0 ? alpha * (exp(x) - 1) : x)} with TF's gradient at 0 ({@code scale}, where
+     * the engine's ELU would give {@code scale * alpha}); exp sees at most 0, so no overflow reaches
+     * the gradient of the unselected branch.
+     */
+    private static Tensor selu(Tensor x) {
+        Tensor negative = x.clampMax(0).exp().sub(1).mul(SELU_SCALE * SELU_ALPHA);
+        return Tensor.where(x.lt(0), negative, x.mul(SELU_SCALE));
     }
 
     /** TF's activation gradient ops: {@code (gradients, features or outputs)} in, backprops out. */

@@ -106,11 +106,18 @@ class NnKernelsTest {
             Operand<TFloat32> f = tf.constant(new float[] {-1, 0, 3, 6, 7});
             Operand<TFloat32> g = tf.constant(new float[] {1, 1, 1, 1, 1});
             Gradients d = tf.gradients(tf.nn.relu6(f), List.of(f));
-            return List.of(tf.nn.reluGrad(g, f), tf.nn.relu6Grad(g, f), d.dy(0));
+            Gradients selu = tf.gradients(tf.nn.selu(f), List.of(f));
+            Gradients leaky = tf.gradients(tf.nn.leakyRelu(f), List.of(f));
+            return List.of(tf.nn.reluGrad(g, f), tf.nn.relu6Grad(g, f), d.dy(0), selu.dy(0), leaky.dy(0));
         });
         assertThat(r.get(0)).containsExactly(0, 0, 1, 1, 1);
         assertThat(r.get(1)).containsExactly(0, 0, 1, 0, 0);
         assertThat(r.get(2)).containsExactly(0, 0, 1, 0, 0);
+        // SeluGrad / LeakyReluGrad: features >= 0 (selu) and features > 0 (leaky relu) take the linear branch
+        double scale = NnKernels.SELU_SCALE;
+        assertThat(r.get(3)).containsExactly(new double[] {scale * NnKernels.SELU_ALPHA * Math.exp(-1), scale, scale,
+            scale, scale}, within(1e-6));
+        assertThat(r.get(4)).containsExactly(new double[] {0.2, 0.2, 1, 1, 1}, within(1e-7));
     }
 
     @Test
