@@ -72,9 +72,7 @@ public final class LossKernels {
 
     /**
      * loss = sum(labels * -log_softmax(logits)), backprop = softmax(logits) - labels, for labels that
-     * need not sum to 1. Gradients are TF's: d loss / d logits = backprop (not autograd's
-     * {@code softmax * sum(labels) - labels}), d loss / d labels = -log_softmax(logits), and backprop's
-     * gradient flows only to the logits.
+     * need not sum to 1, with TF's gradients (see {@link SoftmaxCrossEntropy}).
      */
     private static Value[] xent(KernelContext ctx) {
         Tensor f = ctx.input(0);
@@ -85,15 +83,37 @@ public final class LossKernels {
             throw ctx.invalid("logits and labels must be broadcastable to 2 dimensions: logits_size=" + shape(f.shape())
                     + " labels_size=" + shape(l.shape()));
         }
-        f = f.broadcastTo(b);
-        l = l.broadcastTo(b);
-        Tensor logp = f.logSoftmax(-1);
-        Tensor p = logp.exp();
-        Tensor backpropConst = p.detach().sub(l.detach());
-        Tensor loss = l.mul(logp.detach()).sum(-1).neg()
-                .add(backpropConst.mul(f).sum(-1).sub(backpropConst.mul(f.detach()).sum(-1)));
-        Tensor backprop = p.sub(l.detach());
-        return new Value[] {Value.of(loss, ctx.outputType(0)), Value.of(backprop, ctx.outputType(1))};
+        Tensor[] out = new SoftmaxCrossEntropy().applyAll(f.broadcastTo(b), l.broadcastTo(b));
+        return new Value[] {Value.of(out[0], ctx.outputType(0)), Value.of(out[1], ctx.outputType(1))};
+    }
+
+    /**
+     * SoftmaxCrossEntropyWithLogits as one autograd function with TF's gradient
+     * ({@code SoftmaxCrossEntropyWithLogitsGrad}): d/d logits = grad_loss * backprop + the softmax
+     * Jacobian applied to grad_backprop, d/d labels = grad_loss * -log_softmax(logits) (backprop gives
+     * labels no gradient). Plain autograd of the formula would give {@code softmax * sum(labels) - labels}
+     * for labels that do not sum to 1. The backward is written in tensor ops, so it has gradients too.
+     */
+    static final class SoftmaxCrossEntropy extends dev.ember.engine.autograd.Function {
+        @Override
+        protected Tensor[] forward(dev.ember.engine.autograd.FunctionCtx ctx, Tensor... in) {
+            ctx.saveForBackward(in[0], in[1]);
+            Tensor logp = in[0].logSoftmax(-1);
+            return outputs(in[1].mul(logp).sum(-1).neg(), logp.exp().sub(in[1]));
+        }
+
+        @Override
+        protected Tensor[] backward(dev.ember.engine.autograd.FunctionCtx ctx, Tensor... grads) {
+            Tensor f = ctx.savedTensors()[0];
+            Tensor l = ctx.savedTensors()[1];
+            Tensor logp = f.logSoftmax(-1);
+            Tensor p = logp.exp();
+            Tensor gLoss = grads[0].unsqueeze(-1);
+            Tensor gBackprop = grads[1];
+            Tensor df = gLoss.mul(p.sub(l)).add(gBackprop.sub(gBackprop.mul(p).sum(-1, true)).mul(p));
+            Tensor dl = ctx.needsInputGrad(1) ? gLoss.mul(logp.neg()) : null;
+            return outputs(df, dl);
+        }
     }
 
     /** NumPy broadcasting of two shapes, or {@code null} when they do not broadcast. */

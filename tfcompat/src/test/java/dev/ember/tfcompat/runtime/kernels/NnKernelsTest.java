@@ -145,6 +145,24 @@ class NnKernelsTest {
         assertThat(r.get(7)[0]).isCloseTo(-logp[1], within(1e-6));
     }
 
+    @Test
+    void crossEntropySecondDerivativeIsTfs() {
+        // d/d logits of 0.5 * |d loss / d logits|^2 = J (softmax - labels), J the (symmetric) softmax Jacobian
+        List<double[]> r = run(tf -> {
+            Operand<TFloat32> logits = tf.constant(new float[][] {{1, 2, 0}});
+            Operand<TFloat32> labels = tf.constant(new float[][] {{0.5f, 1, 0.25f}});
+            var xent = tf.nn.softmaxCrossEntropyWithLogits(logits, labels);
+            Gradients d = tf.gradients(xent.loss(), List.of(logits));
+            Gradients dd = tf.gradients(tf.nn.l2Loss(d.<TFloat32>dy(0)), List.of(logits));
+            return List.of(tf.nn.softmax(logits), dd.dy(0));
+        });
+        double[] p = r.get(0);
+        double[] v = {p[0] - 0.5, p[1] - 1, p[2] - 0.25};
+        double pv = p[0] * v[0] + p[1] * v[1] + p[2] * v[2];
+        assertThat(r.get(1)).containsExactly(new double[] {p[0] * (v[0] - pv), p[1] * (v[1] - pv), p[2] * (v[2] - pv)},
+                within(1e-6));
+    }
+
     /** Gradient ops against engine autograd of the forward op, for windows whose TF gradients are unusable. */
     @Test
     void convolutionGradientOpsEqualAutogradOfTheForwardOp() {
