@@ -27,9 +27,16 @@ public final class Session implements AutoCloseable {
         this.graph = graph;
     }
 
-    /** Accepts TF's session options for compatibility; they do not apply to the engine. */
+    /**
+     * A session with TF's options. Only {@code graph_options.rewrite_options.layout_optimizer} applies
+     * to the engine: {@code OFF} turns the NHWC/NCHW layout pass off ({@code runtime.LayoutPass}).
+     */
     public Session(Graph graph, org.tensorflow.proto.ConfigProto config) {
         this(graph);
+        if (config != null && config.getGraphOptions().getRewriteOptions().getLayoutOptimizer()
+                == org.tensorflow.proto.RewriterConfig.Toggle.OFF) {
+            state.layoutOptimizer(false);
+        }
     }
 
     /** The graph this session runs. */

@@ -31,6 +31,7 @@ class TfOpParityTest {
     static List<TfOpParity> cases() {
         List<TfOpParity> all = new ArrayList<>();
         all.addAll(CoreParityCases.cases());
+        all.addAll(NnParityCases.cases());
         return all;
     }
 

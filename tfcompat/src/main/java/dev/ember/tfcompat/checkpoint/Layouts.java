@@ -7,8 +7,11 @@ import java.util.Arrays;
 /**
  * TF/Keras tensor layouts to PyTorch's and back (see {@code checkpoint-and-layout.md} §4–5). Every
  * transform is a pure index permutation (plus, for RNN biases, a zero tensor), so values are copied
- * exactly. Results are detached, contiguous tensors of the input's dtype; wrong ranks or shapes are
- * an {@link IllegalArgumentException} naming the transform and the shape.
+ * exactly. Results are contiguous tensors of the input's dtype; wrong ranks or shapes are an
+ * {@link IllegalArgumentException} naming the transform and the shape. The pure permutations
+ * (activations, convolution and dense kernels, depthwise kernels) keep the input's autograd history,
+ * because tfcompat also runs them inside differentiable graphs (NHWC ops on NCHW kernels); the
+ * others return detached tensors.
  */
 public final class Layouts {
 
@@ -76,7 +79,7 @@ public final class Layouts {
     public static Tensor depthwiseToOihw(Tensor kernel) {
         requireRank("depthwiseToOihw", kernel, 4, "(H,W,C,M)");
         long[] s = kernel.shape();
-        return kernel.detach().permute(2, 3, 0, 1).contiguous().reshape(s[2] * s[3], 1, s[0], s[1]).contiguous();
+        return kernel.permute(2, 3, 0, 1).contiguous().reshape(s[2] * s[3], 1, s[0], s[1]).contiguous();
     }
 
     /**
@@ -198,7 +201,7 @@ public final class Layouts {
 
     private static Tensor permuted(String op, Tensor t, String layout, int... dims) {
         requireRank(op, t, dims.length, layout);
-        return t.detach().permute(dims).contiguous();
+        return t.permute(dims).contiguous();
     }
 
     private static void requireRank(String op, Tensor t, int rank, String layout) {

@@ -88,7 +88,7 @@ public final class Executor {
         Kernel k = OpRegistry.require(op.type(), op.name());
         Value[] out;
         try {
-            out = k.compute(new KernelContext(op, in, session, run));
+            out = LayoutPass.compute(op, k, in, session, run);
         } catch (TensorFlowException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -101,14 +101,15 @@ public final class Executor {
         return out;
     }
 
-    /** A floating value made a gradient leaf, unless it already carries history (then it is used as is). */
+    /** A floating value made a gradient leaf, unless it already carries history (then it is used as is, in TF layout). */
     private static Value leaf(Value v) {
         if (v.isRef() || v.isResource() || v.isStrings()) {
             return v;
         }
         Tensor t = v.tensor();
         if (t.requiresGrad() || !t.dtype().isFloatingPoint()) {
-            return v;
+            // A gradient target is differentiated as the TF tensor: consumers then all start from it.
+            return v.layout() == Layout.LOGICAL ? v : Value.of(t, v.dtype());
         }
         return Value.of(t.detach().requiresGrad_(true), v.dtype());
     }

@@ -12,6 +12,15 @@ public interface Kernel {
     /** Runs the node on its input values. */
     Value[] compute(KernelContext ctx);
 
+    /**
+     * {@code true} when every output element depends only on the input elements at the same
+     * (broadcast) position: such kernels also run on NCHW-laid inputs and pass the layout on
+     * (see {@link LayoutPass}). Only for kernels that read nothing of their inputs but the tensors.
+     */
+    default boolean elementwise() {
+        return false;
+    }
+
     /** {@code true} for ops with side effects (assignments, random draws): never cached or pruned away when targeted. */
     default boolean stateful() {
         return false;

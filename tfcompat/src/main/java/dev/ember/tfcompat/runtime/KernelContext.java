@@ -37,6 +37,29 @@ public final class KernelContext extends Attrs {
         return run.read(inputs[i]);
     }
 
+    /** TF shape of input {@code i}, without reading a layout conversion or (for a variable) creating a gradient leaf. */
+    public long[] inputShape(int i) {
+        Value v = inputs[i];
+        return v.isRef() || v.isResource() ? v.slot().read().shape() : v.shape();
+    }
+
+    /**
+     * Input {@code i}, a rank-4 NHWC tensor, in NCHW for the engine's kernels: as stored when it is
+     * NCHW-laid, else permuted (once per value). See {@link LayoutPass}.
+     */
+    public Tensor nchw(int i) {
+        Value v = inputs[i];
+        return v.isRef() || v.isResource() ? LayoutPass.toNchw(run.read(v)) : v.nchwOfNhwc();
+    }
+
+    /**
+     * Output {@code i}, an NHWC tensor computed as the NCHW tensor {@code nchw}: kept NCHW-laid when the
+     * session runs the layout pass, else converted to NHWC now.
+     */
+    public Value nchwOutput(Tensor nchw, int i) {
+        return session.layoutOptimizer() ? Value.nchw(nchw, outputType(i)) : Value.of(LayoutPass.toNhwc(nchw), outputType(i));
+    }
+
     /** TF type of input {@code i}. */
     public DataType inputType(int i) {
         return op.input(i).dataType();

@@ -90,17 +90,37 @@ public final class Kernels {
 
     /** An elementwise one-input kernel keeping type and shape. */
     public static Kernel unary(Function<Tensor, Tensor> f) {
-        return of(sameAs(0), ctx -> ctx.single(cast(f.apply(ctx.input(0)), ctx)));
+        return elementwise(sameAs(0), ctx -> ctx.single(cast(f.apply(ctx.input(0)), ctx)));
     }
 
     /** An elementwise two-input kernel with broadcasting, keeping input 0's type. */
     public static Kernel binary(BiFunction<Tensor, Tensor, Tensor> f) {
-        return of(broadcast(), ctx -> ctx.single(cast(f.apply(ctx.input(0), ctx.input(1)), ctx)));
+        return elementwise(broadcast(), ctx -> ctx.single(cast(f.apply(ctx.input(0), ctx.input(1)), ctx)));
     }
 
     /** {@code t} in the engine dtype of the node's output 0 (TF keeps input types; the engine may promote). */
     public static Tensor cast(Tensor t, KernelContext ctx) {
         dev.ember.engine.DType want = dev.ember.tfcompat.internal.types.TypeInfo.of(ctx.outputType(0)).engine();
         return want == null || t.dtype() == want ? t : t.to(want);
+    }
+
+    /** An elementwise kernel from its two halves (see {@link Kernel#elementwise()}). */
+    public static Kernel elementwise(Outputs outputs, Compute compute) {
+        return new Kernel() {
+            @Override
+            public OutputSpec[] outputs(NodeView node) {
+                return outputs.apply(node);
+            }
+
+            @Override
+            public Value[] compute(KernelContext ctx) {
+                return compute.apply(ctx);
+            }
+
+            @Override
+            public boolean elementwise() {
+                return true;
+            }
+        };
     }
 }

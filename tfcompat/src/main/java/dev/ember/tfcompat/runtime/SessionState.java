@@ -18,4 +18,16 @@ public final class SessionState {
     public synchronized Map<String, VariableSlot> variables() {
         return new LinkedHashMap<>(variables);
     }
+
+    private volatile boolean layoutOptimizer = true;
+
+    /** Whether runs keep NHWC tensors in NCHW between ops (see {@link LayoutPass}); on by default, like TF's layout optimizer. */
+    public boolean layoutOptimizer() {
+        return layoutOptimizer;
+    }
+
+    /** Turns the layout pass on or off for later runs. */
+    public void layoutOptimizer(boolean on) {
+        this.layoutOptimizer = on;
+    }
 }

@@ -1,0 +1,114 @@
+package dev.ember.tfcompat.op.nn;
+
+import dev.ember.tfcompat.Operand;
+import dev.ember.tfcompat.Operation;
+import dev.ember.tfcompat.OperationBuilder;
+import dev.ember.tfcompat.Output;
+import dev.ember.tfcompat.op.RawOperand;
+import dev.ember.tfcompat.op.Scope;
+import dev.ember.tfcompat.types.TInt32;
+import dev.ember.tfcompat.types.family.TNumber;
+import java.util.List;
+
+/**
+ * The gradient of {@code DepthwiseConv2dNative} with respect to its input; mirrors
+ * {@code org.tensorflow.op.nn.DepthwiseConv2dNativeBackpropInput} (TF op
+ * {@code DepthwiseConv2dNativeBackpropInput}).
+ */
+public final class DepthwiseConv2dNativeBackpropInput<T extends TNumber> extends RawOperand<T> {
+    public static final String OP_NAME = "DepthwiseConv2dNativeBackpropInput";
+
+    public DepthwiseConv2dNativeBackpropInput(Operation operation) {
+        super(operation);
+    }
+
+    /** Optional attributes for {@link #create}. */
+    public static class Options {
+        private List<Long> explicitPaddings;
+        private String dataFormat;
+        private List<Long> dilations;
+
+        private Options() {
+        }
+
+        public Options explicitPaddings(List<Long> explicitPaddings) {
+            this.explicitPaddings = explicitPaddings;
+            return this;
+        }
+
+        public Options explicitPaddings(Long... explicitPaddings) {
+            this.explicitPaddings = List.of(explicitPaddings);
+            return this;
+        }
+
+        public Options dataFormat(String dataFormat) {
+            this.dataFormat = dataFormat;
+            return this;
+        }
+
+        public Options dilations(List<Long> dilations) {
+            this.dilations = dilations;
+            return this;
+        }
+
+        public Options dilations(Long... dilations) {
+            this.dilations = List.of(dilations);
+            return this;
+        }
+    }
+
+    public static Options explicitPaddings(List<Long> explicitPaddings) {
+        return new Options().explicitPaddings(explicitPaddings);
+    }
+
+    public static Options explicitPaddings(Long... explicitPaddings) {
+        return new Options().explicitPaddings(explicitPaddings);
+    }
+
+    public static Options dataFormat(String dataFormat) {
+        return new Options().dataFormat(dataFormat);
+    }
+
+    public static Options dilations(List<Long> dilations) {
+        return new Options().dilations(dilations);
+    }
+
+    public static Options dilations(Long... dilations) {
+        return new Options().dilations(dilations);
+    }
+
+    public static <T extends TNumber> DepthwiseConv2dNativeBackpropInput<T> create(Scope scope,
+            Operand<TInt32> inputSizes, Operand<T> filter, Operand<T> outBackprop, List<Long> strides,
+            String padding, Options... options) {
+        OperationBuilder b = scope.opBuilder(OP_NAME, "DepthwiseConv2dNativeBackpropInput")
+                .addInput(inputSizes.asOutput())
+                .addInput(filter.asOutput())
+                .addInput(outBackprop.asOutput());
+        b.setAttr("strides", longs(strides));
+        b.setAttr("padding", padding);
+        for (Options o : options) {
+            if (o.explicitPaddings != null) {
+                b.setAttr("explicit_paddings", longs(o.explicitPaddings));
+            }
+            if (o.dataFormat != null) {
+                b.setAttr("data_format", o.dataFormat);
+            }
+            if (o.dilations != null) {
+                b.setAttr("dilations", longs(o.dilations));
+            }
+        }
+        return new DepthwiseConv2dNativeBackpropInput<>(b.build());
+    }
+
+    public Output<T> output() {
+        return asOutput();
+    }
+
+    private static long[] longs(List<Long> values) {
+        long[] out = new long[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+}
