@@ -3,7 +3,6 @@ package dev.ember.tfcompat.op;
 import dev.ember.tfcompat.Operand;
 import dev.ember.tfcompat.op.dtypes.Cast;
 import dev.ember.tfcompat.op.dtypes.ToBool;
-import dev.ember.tfcompat.types.family.TNumber;
 import dev.ember.tfcompat.types.family.TType;
 
 /** The {@code tf.dtypes} group; mirrors {@code org.tensorflow.op.DtypesOps}. */

@@ -7,6 +7,8 @@ import dev.ember.tfcompat.op.math.AddN;
 import dev.ember.tfcompat.op.math.ArgMax;
 import dev.ember.tfcompat.op.math.ArgMin;
 import dev.ember.tfcompat.op.math.Ceil;
+import dev.ember.tfcompat.op.math.Cumprod;
+import dev.ember.tfcompat.op.math.Cumsum;
 import dev.ember.tfcompat.op.math.Div;
 import dev.ember.tfcompat.op.math.DivNoNan;
 import dev.ember.tfcompat.op.math.Equal;
@@ -373,5 +375,17 @@ public final class MathOps {
     public <T extends TType> UnsortedSegmentSum<T> unsortedSegmentSum(Operand<T> data,
             Operand<? extends TNumber> segmentIds, Operand<? extends TNumber> numSegments) {
         return UnsortedSegmentSum.create(scope, data, segmentIds, numSegments);
+    }
+
+    /** Running products along {@code axis} (optionally exclusive and/or reversed); mirrors {@code tf.math.cumprod}. */
+    public <T extends TType> Cumprod<T> cumprod(Operand<T> x, Operand<? extends TNumber> axis,
+            Cumprod.Options... options) {
+        return Cumprod.create(scope, x, axis, options);
+    }
+
+    /** Running sums along {@code axis} (optionally exclusive and/or reversed); mirrors {@code tf.math.cumsum}. */
+    public <T extends TType> Cumsum<T> cumsum(Operand<T> x, Operand<? extends TNumber> axis,
+            Cumsum.Options... options) {
+        return Cumsum.create(scope, x, axis, options);
     }
 }

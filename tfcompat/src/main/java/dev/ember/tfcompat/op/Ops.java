@@ -41,6 +41,7 @@ import dev.ember.tfcompat.op.core.ReduceSum;
 import dev.ember.tfcompat.op.core.Reshape;
 import dev.ember.tfcompat.op.core.Reverse;
 import dev.ember.tfcompat.op.core.Select;
+import dev.ember.tfcompat.op.core.SetDiff1d;
 import dev.ember.tfcompat.op.core.ShapeN;
 import dev.ember.tfcompat.op.core.Size;
 import dev.ember.tfcompat.op.core.Slice;
@@ -362,6 +363,7 @@ public final class Ops {
         return Constant.create(scope, TBool.tensorOf(data));
     }
     // ---------------------------------------------------------------- array ops (tf.reshape, tf.concat, ...)
+
     /** The broadcast of two shape vectors; mirrors {@code tf.broadcastDynamicShape}. */
     public <T extends TNumber> BroadcastDynamicShape<T> broadcastDynamicShape(Operand<T> s0, Operand<T> s1) {
         return BroadcastDynamicShape.create(scope, s0, s1);
@@ -546,8 +548,18 @@ public final class Ops {
         return ZerosLike.create(scope, x);
     }
 
+    /** The values of {@code x} not in {@code y}, in order, and their positions in {@code x}. */
+    public <T extends TType> SetDiff1d<T, TInt32> setDiff1d(Operand<T> x, Operand<T> y) {
+        return SetDiff1d.create(scope, x, y);
+    }
+
+    /** The values of {@code x} not in {@code y}, in order, and their positions in {@code x}. */
+    public <T extends TType, U extends TNumber> SetDiff1d<T, U> setDiff1d(Operand<T> x, Operand<T> y, Class<U> outIdx) {
+        return SetDiff1d.create(scope, x, y, outIdx);
+    }
 
     // ---------------------------------------------------------------- reductions and comparisons (tf.sum, tf.max, ...)
+
     /** Logical AND over {@code axis}; mirrors {@code tf.all}. */
     public All all(Operand<TBool> input, Operand<? extends TNumber> axis, All.Options... options) {
         return All.create(scope, input, axis, options);
@@ -627,7 +639,6 @@ public final class Ops {
     public Where where(Operand<? extends TType> condition) {
         return Where.create(scope, condition);
     }
-
 
     // ---------------------------------------------------------------- state and control flow (tf.variable helpers, tf.whileLoop, ...)
 }

@@ -13,7 +13,7 @@ import dev.ember.tfcompat.types.family.TType;
 
 /**
  * A tensor of ones of shape {@code dims}; mirrors {@code org.tensorflow.op.core.Ones}: a
- * {@code Fill} of a cast one, under the sub-scope {@code Ones}.
+ * {@code Fill} of a cast one, under the sub-scope {@code Ones} (or the name given with {@code withName}).
  */
 public final class Ones<T extends TType> implements Op, Operand<T> {
     private final Fill<T> fill;
@@ -27,7 +27,7 @@ public final class Ones<T extends TType> implements Op, Operand<T> {
         if (type == TString.class) {
             throw new IllegalArgumentException("Can't create Ones of String DataType");
         }
-        Scope ones = scope.withSubScope("Ones");
+        Scope ones = scope.withNameAsSubScope("Ones");
         Operand<T> one = Cast.create(ones.withName("One"), Constant.create(ones, TInt32.scalarOf(1)), type);
         return new Ones<>(Fill.create(ones.withName("Fill"), dims, one));
     }

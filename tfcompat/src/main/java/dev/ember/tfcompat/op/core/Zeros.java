@@ -13,7 +13,7 @@ import dev.ember.tfcompat.types.family.TType;
 
 /**
  * A tensor of zeros of shape {@code dims}; mirrors {@code org.tensorflow.op.core.Zeros}: a
- * {@code Fill} of a cast zero, under the sub-scope {@code Zeros}.
+ * {@code Fill} of a cast zero, under the sub-scope {@code Zeros} (or the name given with {@code withName}).
  */
 public final class Zeros<T extends TType> implements Op, Operand<T> {
     private final Fill<T> fill;
@@ -25,7 +25,7 @@ public final class Zeros<T extends TType> implements Op, Operand<T> {
     /** Adds {@code Fill(dims, Cast(0))} nodes. */
     @SuppressWarnings("unchecked")
     public static <T extends TType> Zeros<T> create(Scope scope, Operand<? extends TNumber> dims, Class<T> type) {
-        Scope zeros = scope.withSubScope("Zeros");
+        Scope zeros = scope.withNameAsSubScope("Zeros");
         Operand<T> zero = type == TString.class
                 ? (Operand<T>) Constant.create(zeros.withName("Zero"), TString.scalarOf(""))
                 : Cast.create(zeros.withName("Zero"), Constant.create(zeros, TInt32.scalarOf(0)), type);

@@ -7,6 +7,8 @@ import static dev.ember.tfcompat.runtime.kernels.TfArgs.NUMBERS;
 
 import dev.ember.engine.DType;
 import dev.ember.engine.Tensor;
+import dev.ember.engine.autograd.Function;
+import dev.ember.engine.autograd.FunctionCtx;
 import dev.ember.tfcompat.runtime.Attrs;
 import dev.ember.tfcompat.runtime.KernelContext;
 import dev.ember.tfcompat.runtime.Kernels;
@@ -46,6 +48,13 @@ public final class GatherKernels {
         OpRegistry.register("DynamicStitch", Kernels.of(GatherKernels::stitchOutputs, GatherKernels::stitch));
         OpRegistry.register("ParallelDynamicStitch", Kernels.of(GatherKernels::stitchOutputs, GatherKernels::stitch));
         OpRegistry.register("UnsortedSegmentSum", Kernels.of(GatherKernels::segmentOutputs, GatherKernels::segmentSum));
+        OpRegistry.register("ListDiff", Kernels.of(
+                n -> {
+                    DataType t = TfArgs.allowed(n, "T", TfArgs.sameType(n, 0, 2), ANY);
+                    DataType idx = TfArgs.allowed(n, "out_idx", n.attrType("out_idx", DataType.DT_INT32), INDEX);
+                    return new OutputSpec[] {new OutputSpec(t, Shape.of(-1)), new OutputSpec(idx, Shape.of(-1))};
+                },
+                GatherKernels::listDiff));
     }
 
     // ---------------------------------------------------------------- GatherV2 / Gather
@@ -252,20 +261,20 @@ public final class GatherKernels {
     }
 
     /**
-     * {@code merged[indices[m][i]] = data[m][i]}; later entries win. Every data tensor is flattened
-     * to {@code [k, ...suffix]}, concatenated, and the rows picked by one differentiable
-     * {@code indexSelect}; slots no index names are zero.
+     * {@code merged[indices[m][i]] = data[m][i]}; later entries win; slots no index names are zero.
+     * The gradient is TF's: {@code d data[m] = gather(grad, indices[m])}, also for entries a later
+     * one overwrote (the true derivative would be 0 there).
      */
     private static Value[] stitch(KernelContext ctx) {
         int count = ctx.numInputs() / 2;
         long[] suffix = null;
-        List<Tensor> rows = new ArrayList<>();
-        List<long[]> indexLists = new ArrayList<>();
+        long[][] indices = new long[count][];
+        Tensor[] data = new Tensor[count];
         long max = -1;
         for (int m = 0; m < count; m++) {
             Tensor ix = ctx.input(m);
-            Tensor data = ctx.input(count + m);
-            long[] ds = data.shape();
+            data[m] = ctx.input(count + m);
+            long[] ds = data[m].shape();
             long[] is = ix.shape();
             if (ds.length < is.length || !Arrays.equals(Arrays.copyOf(ds, is.length), is)) {
                 throw ctx.invalid("data[" + m + "].shape = " + TfArgs.dims(ds) + " does not start with indices[" + m
@@ -278,38 +287,105 @@ public final class GatherKernels {
                 throw ctx.invalid("Need data[0].shape[" + ctx.input(0).dim() + ":] = data[" + m + "].shape["
                         + is.length + ":], got " + TfArgs.dims(suffix) + " vs. " + TfArgs.dims(s));
             }
-            long[] values = ix.toLongArray();
-            for (long v : values) {
+            indices[m] = ix.toLongArray();
+            for (long v : indices[m]) {
                 if (v < 0) {
                     throw ctx.invalid("indices[" + m + "] has a negative index " + v);
                 }
                 max = Math.max(max, v);
             }
-            indexLists.add(values);
-            rows.add(data.reshape(concat(new long[] {values.length}, s)));
         }
-        long slots = max + 1;
-        long total = 0;
-        long[] source = new long[(int) slots];
-        Arrays.fill(source, -1);
-        for (long[] values : indexLists) {
-            for (long v : values) {
-                source[(int) v] = total++;
+        return TfArgs.out(ctx, new Stitch(indices, suffix, max + 1).apply(data));
+    }
+
+    /** DynamicStitch as one autograd function, so that its gradient is TF's gather. */
+    private static final class Stitch extends Function {
+        private final long[][] indices;
+        private final long[] suffix;
+        private final long slots;
+        private long[][] shapes;
+
+        Stitch(long[][] indices, long[] suffix, long slots) {
+            this.indices = indices;
+            this.suffix = suffix;
+            this.slots = slots;
+        }
+
+        @Override
+        protected Tensor[] forward(FunctionCtx ctx, Tensor... data) {
+            List<Tensor> rows = new ArrayList<>();
+            shapes = new long[data.length][];
+            long[] source = new long[(int) slots];
+            Arrays.fill(source, -1);
+            long total = 0;
+            for (int m = 0; m < data.length; m++) {
+                shapes[m] = data[m].shape();
+                rows.add(data[m].reshape(concat(new long[] {indices[m].length}, suffix)));
+                for (long v : indices[m]) {
+                    source[(int) v] = total++;
+                }
+            }
+            // Unnamed slots read an extra zero row.
+            rows.add(Tensor.zeros(data[0].dtype(), concat(new long[] {1}, suffix)));
+            for (int i = 0; i < source.length; i++) {
+                if (source[i] < 0) {
+                    source[i] = total;
+                }
+            }
+            Tensor all = Tensor.cat(rows, 0);
+            return outputs(all.indexSelect(0, Tensor.fromArray(source, source.length))
+                    .reshape(concat(new long[] {slots}, suffix)));
+        }
+
+        @Override
+        protected Tensor[] backward(FunctionCtx ctx, Tensor... grads) {
+            Tensor[] out = new Tensor[indices.length];
+            for (int m = 0; m < out.length; m++) {
+                Tensor picked = grads[0].indexSelect(0, Tensor.fromArray(indices[m], indices[m].length));
+                out[m] = ctx.needsInputGrad(m) ? picked.reshape(shapes[m]) : null;
+            }
+            return out;
+        }
+    }
+
+    // ---------------------------------------------------------------- ListDiff
+
+    /** The entries of vector {@code x} that are not in vector {@code y} (in order, repeats kept) and their positions. */
+    private static Value[] listDiff(KernelContext ctx) {
+        Tensor x = ctx.input(0);
+        Tensor y = ctx.input(1);
+        if (x.dim() != 1 || y.dim() != 1) {
+            throw ctx.invalid("x and y should be 1D vectors, got shapes " + TfArgs.dims(x.shape()) + " and "
+                    + TfArgs.dims(y.shape()));
+        }
+        java.util.Set<Object> drop = new java.util.HashSet<>(values(y));
+        List<Object> xs = values(x);
+        List<Long> keep = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            if (!drop.contains(xs.get(i))) {
+                keep.add((long) i);
             }
         }
-        Tensor all = Tensor.cat(rows, 0);
-        boolean gaps = false;
-        for (int i = 0; i < source.length; i++) {
-            if (source[i] < 0) {
-                source[i] = total;
-                gaps = true;
+        long[] idx = keep.stream().mapToLong(Long::longValue).toArray();
+        Tensor positions = Tensor.fromArray(idx, idx.length);
+        return new Value[] {
+            Value.of(TfArgs.as(x.indexSelect(0, positions), ctx.outputType(0)), ctx.outputType(0)),
+            Value.of(TfArgs.as(positions, ctx.outputType(1)), ctx.outputType(1))};
+    }
+
+    /** Exact element values for set membership: longs for integers and bools, doubles for floats. */
+    private static List<Object> values(Tensor t) {
+        List<Object> out = new ArrayList<>();
+        if (t.dtype().isFloatingPoint()) {
+            for (double v : t.to(DType.FLOAT64).toDoubleArray()) {
+                out.add(v == 0 ? 0.0 : v);
+            }
+        } else {
+            for (long v : t.toLongArray()) {
+                out.add(v);
             }
         }
-        if (gaps) {
-            all = Tensor.cat(List.of(all, Tensor.zerosLike(all.narrow(0, 0, 1).detach())), 0);
-        }
-        Tensor picked = all.indexSelect(0, Tensor.fromArray(source, source.length));
-        return TfArgs.out(ctx, picked.reshape(concat(new long[] {slots}, suffix)));
+        return out;
     }
 
     // ---------------------------------------------------------------- UnsortedSegmentSum

@@ -1,6 +1,5 @@
 package dev.ember.tfcompat.runtime.kernels;
 
-import dev.ember.engine.DType;
 import dev.ember.engine.Tensor;
 import java.util.function.LongBinaryOperator;
 
@@ -67,10 +66,5 @@ final class IntMath {
             throw new IllegalArgumentException("Integer division by zero");
         }
         return b;
-    }
-
-    /** The int64 values of an integer tensor as the given int dtype after C++ wrap-around (int32 results). */
-    static Tensor wrap(Tensor int64, DType dtype) {
-        return int64.to(dtype);
     }
 }

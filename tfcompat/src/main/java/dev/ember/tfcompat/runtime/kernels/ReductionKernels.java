@@ -7,11 +7,9 @@ import static dev.ember.tfcompat.runtime.kernels.TfArgs.NUMBERS;
 import dev.ember.engine.DType;
 import dev.ember.engine.Tensor;
 import dev.ember.tfcompat.runtime.Attrs;
-import dev.ember.tfcompat.runtime.KernelContext;
 import dev.ember.tfcompat.runtime.Kernels;
 import dev.ember.tfcompat.runtime.NodeView;
 import dev.ember.tfcompat.runtime.OpRegistry;
-import dev.ember.tfcompat.runtime.OutputSpec;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -22,8 +20,8 @@ import org.tensorflow.proto.DataType;
 
 /**
  * Reductions over axes given as a tensor input ({@code Sum}, {@code Mean}, {@code Max}, {@code Min},
- * {@code Prod}, {@code All}, {@code Any}; negative axes, duplicates ignored, {@code keep_dims}; an
- * empty axis list reduces nothing) and {@code ArgMax}/{@code ArgMin} with {@code output_type}.
+ * {@code Prod}, {@code All}, {@code Any}; negative axes, {@code keep_dims}; an empty axis list
+ * reduces nothing; an axis given twice is an error, as in TF) and {@code ArgMax}/{@code ArgMin} with {@code output_type}.
  * Integer {@code Mean} divides with C++ truncation, as TF does.
  */
 public final class ReductionKernels {
@@ -48,6 +46,8 @@ public final class ReductionKernels {
         reduction("Any", BOOL, (x, d, k) -> x.to(DType.INT64).sum(d, k).gt(0.0));
         argReduction("ArgMax", true);
         argReduction("ArgMin", false);
+        scan("Cumsum", false);
+        scan("Cumprod", true);
     }
 
     private static void reduction(String type, Set<DataType> types, Reduce f) {
@@ -65,14 +65,16 @@ public final class ReductionKernels {
                 }));
     }
 
-    /** Reduction axes normalised, sorted and de-duplicated; TF's message for an axis out of range. */
+    /** Reduction axes normalised and sorted; TF's messages for an axis out of range or given twice. */
     static int[] axes(Attrs node, long[] axes, int rank) {
         TreeSet<Integer> out = new TreeSet<>();
         for (long a : axes) {
             if (a < -rank || a >= rank) {
                 throw node.invalid("Invalid reduction dimension (" + a + " for input with " + rank + " dimension(s)");
             }
-            out.add((int) (a < 0 ? a + rank : a));
+            if (!out.add((int) (a < 0 ? a + rank : a))) {
+                throw node.invalid("Invalid reduction arguments: Axes contains duplicate dimension: " + (a < 0 ? a + rank : a));
+            }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -168,6 +170,48 @@ public final class ReductionKernels {
                     }
                     return TfArgs.out(ctx, max ? x.argmax(a, false) : x.argmin(a, false));
                 }));
+    }
+
+    /** Cumsum/Cumprod along a scalar {@code axis} input, with TF's {@code exclusive} and {@code reverse}. */
+    private static void scan(String type, boolean product) {
+        OpRegistry.register(type, Kernels.of(
+                n -> {
+                    DataType t = TfArgs.input(n, 0, "T", NUMBERS);
+                    TfArgs.input(n, 1, "Tidx", INDEX);
+                    return TfArgs.one(t, n.inputShape(0));
+                },
+                ctx -> {
+                    Tensor x = ctx.input(0);
+                    int axis = TfArgs.axis(ctx, TfArgs.scalar(ctx, 1, "axis"), x.dim());
+                    return TfArgs.out(ctx, scan(x, axis, ctx.attrBool("exclusive", false), ctx.attrBool("reverse", false),
+                            product));
+                }));
+    }
+
+    /**
+     * Running sums or products along {@code axis}, accumulated in order like TF's scan (exclusive:
+     * each position gets the result before it, starting from 0 or 1; reverse: from the end).
+     */
+    static Tensor scan(Tensor x, int axis, boolean exclusive, boolean reverse, boolean product) {
+        Tensor v = reverse ? x.flip(axis) : x;
+        long n = v.size(axis);
+        if (n == 0) {
+            return x;
+        }
+        java.util.List<Tensor> parts = new java.util.ArrayList<>();
+        Tensor acc = null;
+        for (long i = 0; i < n; i++) {
+            Tensor xi = v.narrow(axis, i, 1);
+            if (exclusive) {
+                parts.add(acc != null ? acc : product ? Tensor.onesLike(xi.detach()) : Tensor.zerosLike(xi.detach()));
+            }
+            acc = acc == null ? xi : product ? acc.mul(xi) : acc.add(xi);
+            if (!exclusive) {
+                parts.add(acc);
+            }
+        }
+        Tensor r = Tensor.cat(parts, axis);
+        return reverse ? r.flip(axis) : r;
     }
 
     private static int argAxis(Attrs node, long axis, int rank) {

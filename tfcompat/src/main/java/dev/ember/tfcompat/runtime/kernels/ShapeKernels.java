@@ -12,9 +12,7 @@ import dev.ember.tfcompat.runtime.OpRegistry;
 import dev.ember.tfcompat.runtime.OutputSpec;
 import dev.ember.tfcompat.runtime.Value;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.proto.DataType;
 
@@ -276,10 +274,5 @@ public final class ShapeKernels {
             out[i] = Value.of(TfArgs.vectorOf(o, ctx.outputType(i)), ctx.outputType(i));
         }
         return out;
-    }
-
-    /** Static value of a shape vector input, when constant (kept for symmetry with other families). */
-    static Optional<long[]> constantShape(NodeView n, int i) {
-        return TfArgs.constant(n, i).map(v -> Arrays.copyOf(v, v.length));
     }
 }

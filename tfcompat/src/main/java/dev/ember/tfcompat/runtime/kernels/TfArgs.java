@@ -116,11 +116,6 @@ final class TfArgs {
         return Shape.of(d);
     }
 
-    /** A shape from dimension values, -1 meaning unknown. */
-    static Shape shapeOf(long[] dims) {
-        return Shape.of(dims);
-    }
-
     /** Broadcast of two static shapes; a known mismatch is TF's build-time error. */
     static Shape broadcast(NodeView n, Shape a, Shape b) {
         if (a.isUnknown() || b.isUnknown()) {
@@ -201,10 +196,5 @@ final class TfArgs {
     static Tensor vectorOf(long[] values, DataType type) {
         Tensor t = Tensor.fromArray(values.clone(), values.length);
         return as(t, type);
-    }
-
-    /** The integer values of a host tensor's shape. */
-    static long[] shapeArray(Shape s) {
-        return s.asArray();
     }
 }

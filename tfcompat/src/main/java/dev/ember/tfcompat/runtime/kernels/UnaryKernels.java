@@ -44,8 +44,9 @@ public final class UnaryKernels {
         unary("Rint", FLOATS, Tensor::round);
         // Round halves to even, like the engine's round; integers come back unchanged.
         unary("Round", SIGNED, Tensor::round);
-        unary("Reciprocal", SIGNED, UnaryKernels::reciprocal);
-        unary("Inv", SIGNED, UnaryKernels::reciprocal);
+        // TF registers integer Reciprocal in the op but has no CPU kernel for it: floats only.
+        unary("Reciprocal", FLOATS, Tensor::reciprocal);
+        unary("Inv", FLOATS, Tensor::reciprocal);
         predicate("IsNan", Tensor::isnan);
         predicate("IsInf", Tensor::isinf);
         predicate("IsFinite", x -> x.isnan().logicalOr(x.isinf()).logicalNot());
@@ -96,14 +97,6 @@ public final class UnaryKernels {
                 n -> TfArgs.one(TfArgs.allowed(n, "T", TfArgs.sameType(n, 0, 2), FLOATS),
                         TfArgs.broadcast(n, n.inputShape(0), n.inputShape(1))),
                 ctx -> TfArgs.out(ctx, f.apply(ctx.input(0), ctx.input(1)))));
-    }
-
-    /** {@code 1 / x}; for integers C++'s truncating {@code 1 / x}, a zero refused. */
-    private static Tensor reciprocal(Tensor x) {
-        if (x.dtype().isFloatingPoint()) {
-            return x.reciprocal();
-        }
-        return IntMath.apply(Tensor.onesLike(x), x, x.shape(), IntMath::truncDiv);
     }
 
     /**
