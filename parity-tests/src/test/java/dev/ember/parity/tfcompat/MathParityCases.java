@@ -157,6 +157,18 @@ final class MathParityCases {
                 .build(tf -> outs("vector", tf.dtypes.toBool(input("a")),
                         "zero", tf.dtypes.toBool(tf.math.mul(input("s"), tf.constant(0f))),
                         "scalar", tf.dtypes.toBool(input("s")))));
+        all.add(TfOpParity.of("NaN and infinities").in(In.f32("a", 5)).noGradients()
+                .build(tf -> {
+                    Operand<TFloat32> x = tf.math.add(tf.math.mul(input("a"), tf.constant(0f)),
+                            tf.constant(new float[] {1f, Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, -0f}));
+                    Operand<TFloat32> zero = tf.constant(0f);
+                    return outs("max", tf.math.maximum(x, zero), "min", tf.math.minimum(zero, x), "sign", tf.math.sign(x),
+                            "abs", tf.math.abs(x), "sigmoid", tf.math.sigmoid(x), "tanh", tf.math.tanh(x),
+                            "exp", tf.math.exp(x), "softplus", tf.math.softplus(x), "eq", tf.math.equal(x, x),
+                            "clip", tf.clipByValue(x, tf.constant(-1f), tf.constant(1f)));
+                }));
+        all.add(TfOpParity.of("softplus sigmoid far from 0").in(In.f32("a", 3, 4).range(-40, 40))
+                .build(tf -> outs("y", tf.math.add(tf.math.softplus(input("a")), tf.math.sigmoid(input("a"))))));
         all.add(TfOpParity.of("isNan isInf isFinite").in(In.f32("a", 4)).noGradients()
                 .build(tf -> {
                     Operand<TFloat32> x = tf.math.add(tf.math.mul(input("a"), tf.constant(0f)),

@@ -80,6 +80,9 @@ final class ReductionParityCases {
         }
         all.add(TfOpParity.of("sum over all axes [1, -2]").in(In.f32("a", 2, 3))
                 .build(tf -> outs("y", tf.sum(input("a"), tf.constant(new int[] {1, -2})))));
+        all.add(TfOpParity.of("prod with zeros").in(In.f64("a", 3, 4))
+                .build(tf -> outs("y", tf.prod(tf.math.mul(input("a"), tf.constant(new double[][] {{1, 0, 1, 1},
+                        {0, 1, 0, 1}, {1, 1, 1, 1}})), tf.constant(1)))));
         all.add(TfOpParity.of("sum over no axes").in(In.f32("a", 2, 3))
                 .build(tf -> outs("y", tf.sum(input("a"), tf.constant(new int[0])))));
         all.add(TfOpParity.of("mean int64 of int64 axis input").in(In.i64("a", -9, 9, 3, 5)).in(In.i32("axis", 0, 2))

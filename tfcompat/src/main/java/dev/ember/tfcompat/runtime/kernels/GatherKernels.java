@@ -191,7 +191,7 @@ public final class GatherKernels {
         Tensor on = ctx.input(2);
         Tensor off = ctx.input(3);
         if (depth < 0) {
-            throw ctx.invalid("indices must be non-negative, got: " + depth);
+            throw ctx.invalid("depth must be non-negative, got: " + depth);
         }
         if (on.dim() != 0 || off.dim() != 0) {
             throw ctx.invalid("on_value and off_value must be scalars, got shapes " + TfArgs.dims(on.shape()) + " and "

@@ -134,7 +134,7 @@ public final class MathKernels {
         return TfArgs.one(t, n.inputShape(0));
     }
 
-    /** TF's ClipByValue: {@code max(min(t, hi), lo)}; the bounds are scalars or of {@code t}'s shape. */
+    /** TF's ClipByValue: {@code max(min(t, hi), lo)} (NaN stays NaN); the bounds are scalars or of {@code t}'s shape. */
     private static dev.ember.tfcompat.runtime.Value[] clip(KernelContext ctx) {
         Tensor t = ctx.input(0);
         Tensor lo = ctx.input(1);
@@ -145,8 +145,8 @@ public final class MathKernels {
                         + "the input: input " + TfArgs.dims(t.shape()) + ", bound " + TfArgs.dims(bound.shape()));
             }
         }
-        Tensor upper = Tensor.where(t.le(hi), t, hi);
-        return TfArgs.out(ctx, Tensor.where(upper.ge(lo), upper, lo));
+        Tensor upper = pick(t, hi, t.le(hi));
+        return TfArgs.out(ctx, pick(upper, lo, upper.ge(lo)));
     }
 
     /**

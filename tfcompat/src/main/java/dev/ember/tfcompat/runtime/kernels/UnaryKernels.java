@@ -64,7 +64,7 @@ public final class UnaryKernels {
                     TfArgs.input(n, 0, "SrcT", ANY);
                     return TfArgs.one(TfArgs.allowed(n, "DstT", n.attrType("DstT"), ANY), n.inputShape(0));
                 },
-                ctx -> TfArgs.out(ctx, cast(ctx.input(0), ctx.attrType("DstT")))));
+                ctx -> TfArgs.out(ctx, cast(ctx.input(0), ctx.attrType("DstT"), ctx.attrBool("Truncate", false)))));
         OpRegistry.register("ToBool", Kernels.of(
                 n -> TfArgs.one(DataType.DT_BOOL, org.tensorflow.ndarray.Shape.scalar()),
                 ctx -> {
@@ -101,10 +101,14 @@ public final class UnaryKernels {
 
     /**
      * TF's Cast: to bool is {@code x != 0} (NaN is true), float to integer truncates toward zero,
-     * and to uint8 keeps the low 8 bits as a C++ conversion does.
+     * to uint8 keeps the low 8 bits as a C++ conversion does, and double to float rounds to
+     * nearest, or toward zero with {@code Truncate}.
      */
-    static Tensor cast(Tensor x, DataType dst) {
+    static Tensor cast(Tensor x, DataType dst, boolean truncate) {
         DType want = TypeInfo.of(dst).engine();
+        if (truncate && want == DType.FLOAT32 && x.dtype() == DType.FLOAT64) {
+            return truncateToFloat(x);
+        }
         if (want == DType.BOOL) {
             return x.dtype() == DType.BOOL ? x : x.ne(0.0);
         }
@@ -112,5 +116,19 @@ public final class UnaryKernels {
             return TfArgs.as(x.to(DType.INT64), dst);
         }
         return TfArgs.as(x, dst);
+    }
+
+    /** float64 to float32 rounding toward zero; the gradient passes through as for a plain cast. */
+    private static Tensor truncateToFloat(Tensor x) {
+        Tensor nearest = x.to(DType.FLOAT32);
+        double[] v = x.detach().toDoubleArray();
+        float[] n = nearest.detach().toFloatArray();
+        float[] fix = new float[n.length];
+        for (int i = 0; i < n.length; i++) {
+            if (!Float.isInfinite(n[i]) && Math.abs((double) n[i]) > Math.abs(v[i])) {
+                fix[i] = Math.nextAfter(n[i], 0.0) - n[i];
+            }
+        }
+        return nearest.add(Tensor.fromArray(fix, x.shape()));
     }
 }

@@ -169,6 +169,45 @@ class ArrayKernelsTest {
     }
 
     @Test
+    void opsBuiltGraphsSurviveAGraphDefRoundTrip() {
+        double[][] expected = new double[5][];
+        String[] names = new String[5];
+        org.tensorflow.proto.GraphDef def;
+        try (GraphRun g = new GraphRun()) {
+            Ops tf = g.tf;
+            Operand<TInt32> x = cube(tf);
+            List<Operand<?>> outs = List.of(
+                    tf.withName("o0").stridedSlice(x, Indices.at(1), Indices.slice(null, null, -2), Indices.newAxis()),
+                    tf.withName("o1").squeeze(tf.expandDims(tf.shape(x, TInt64.class), tf.constant(0)), Squeeze.axis(0L)),
+                    tf.withName("o2").gather(x, tf.constant(new int[][] {{1}, {0}}), tf.constant(2),
+                            dev.ember.tfcompat.op.core.Gather.batchDims(1L)),
+                    tf.withName("o3").math.cumsum(tf.oneHot(tf.constant(new int[] {1, 0}), tf.constant(3), tf.constant(1f),
+                            tf.constant(0f), dev.ember.tfcompat.op.core.OneHot.axis(0L)), tf.constant(0),
+                            dev.ember.tfcompat.op.math.Cumsum.exclusive(true)),
+                    tf.withName("o4").concat(List.of(x, x), tf.constant(-1)));
+            for (int i = 0; i < outs.size(); i++) {
+                expected[i] = g.values(outs.get(i));
+                names[i] = outs.get(i).op().name();
+            }
+            def = g.graph.toGraphDef();
+        }
+        try (dev.ember.tfcompat.Graph imported = new dev.ember.tfcompat.Graph();
+             dev.ember.tfcompat.Session s = new dev.ember.tfcompat.Session(imported)) {
+            imported.importGraphDef(def);
+            for (int i = 0; i < expected.length; i++) {
+                try (var r = s.runner().fetch(names[i]).run()) {
+                    double[] v = dev.ember.tfcompat.internal.types.TypeInfo.toEngine(r.get(0))
+                            .to(dev.ember.engine.DType.FLOAT64).toDoubleArray();
+                    assertThat(v).as("o" + i).containsExactly(expected[i]);
+                }
+            }
+        }
+        assertThat(expected[1]).containsExactly(2, 3, 4);
+        assertThat(expected[2]).containsExactly(1, 5, 9, 12, 16, 20);
+        assertThat(expected[3]).containsExactly(0, 0, 0, 1, 1, 1);
+    }
+
+    @Test
     void badArrayArgumentsNameTheNode() {
         try (GraphRun g = new GraphRun()) {
             Ops tf = g.tf;

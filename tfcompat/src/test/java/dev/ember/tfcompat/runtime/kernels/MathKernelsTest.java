@@ -159,6 +159,11 @@ class MathKernelsTest {
             assertThat(g.values(u)).containsExactly(255, 44, 2);
             assertThat(g.values(tf.math.add(u, u))).containsExactly(254, 88, 4);
             assertThat(g.values(tf.dtypes.cast(tf.constant(new int[] {-7, 9}), TFloat32.class))).containsExactly(-7, 9);
+            // Truncate rounds double to float toward zero (bit patterns read from TF 2.18: 1/3 -> 0x3EAAAAAA).
+            Operand<TFloat32> third = tf.dtypes.cast(tf.constant(new double[] {1.0 / 3, -0.1, 3.4e39}), TFloat32.class,
+                    dev.ember.tfcompat.op.dtypes.Cast.Truncate(true));
+            assertThat(g.values(third)).containsExactly(0.3333333f, -0.099999994f, Float.POSITIVE_INFINITY);
+            assertThat(g.values(tf.dtypes.cast(tf.constant(1.0 / 3), TFloat32.class))).containsExactly(0.33333334f);
         }
     }
 
