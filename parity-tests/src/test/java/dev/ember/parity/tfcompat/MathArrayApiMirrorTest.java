@@ -26,11 +26,11 @@ class MathArrayApiMirrorTest {
             "reduceMin", "reduceProd", "reduceSum", "reshape", "reverse", "select", "setDiff1d", "shape", "shapeN", "size",
             "slice", "split", "splitV", "squeeze", "stack", "stridedSlice", "stridedSliceGrad", "sum", "tile", "unstack",
             "where", "zeros", "zerosLike");
-    private static final Set<String> MATH = Set.of("abs", "add", "addN", "argMax", "argMin", "ceil", "cumprod", "cumsum",
+    private static final Set<String> MATH = Set.of("abs", "add", "addN", "argMax", "argMin", "ceil", "cos", "cumprod", "cumsum",
             "div", "divNoNan", "equal", "erf", "exp", "expm1", "floor", "floorDiv", "floorMod", "greater", "greaterEqual",
             "invertPermutation", "isFinite", "isInf", "isNan", "less", "lessEqual", "log", "log1p", "logicalAnd",
             "logicalNot", "logicalOr", "maximum", "mean", "minimum", "mod", "mul", "neg", "notEqual", "pow", "realDiv",
-            "reciprocal", "reciprocalGrad", "rint", "round", "rsqrt", "rsqrtGrad", "sigmoid", "sigmoidGrad", "sign",
+            "reciprocal", "reciprocalGrad", "rint", "round", "rsqrt", "rsqrtGrad", "sigmoid", "sigmoidGrad", "sign", "sin",
             "softplus", "softplusGrad", "sqrt", "sqrtGrad", "square", "squaredDifference", "sub", "tanh", "tanhGrad",
             "truncateDiv", "truncateMod", "unsortedSegmentSum");
 

@@ -134,6 +134,8 @@ final class MathParityCases {
         un(all, "tanh", -3, 3, (tf, x) -> tf.math.tanh(x));
         un(all, "softplus", -4, 4, (tf, x) -> tf.math.softplus(x));
         un(all, "erf", -2, 2, (tf, x) -> tf.math.erf(x));
+        un(all, "sin", -4, 4, (tf, x) -> tf.math.sin(x));
+        un(all, "cos", -4, 4, (tf, x) -> tf.math.cos(x));
         un(all, "reciprocal", 0.3, 3, (tf, x) -> tf.math.reciprocal(x));
         un(all, "floor", -3, 3, (tf, x) -> tf.math.floor(x));
         un(all, "ceil", -3, 3, (tf, x) -> tf.math.ceil(x));

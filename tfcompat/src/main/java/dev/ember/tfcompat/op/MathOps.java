@@ -7,6 +7,7 @@ import dev.ember.tfcompat.op.math.AddN;
 import dev.ember.tfcompat.op.math.ArgMax;
 import dev.ember.tfcompat.op.math.ArgMin;
 import dev.ember.tfcompat.op.math.Ceil;
+import dev.ember.tfcompat.op.math.Cos;
 import dev.ember.tfcompat.op.math.Cumprod;
 import dev.ember.tfcompat.op.math.Cumsum;
 import dev.ember.tfcompat.op.math.Div;
@@ -49,6 +50,7 @@ import dev.ember.tfcompat.op.math.RsqrtGrad;
 import dev.ember.tfcompat.op.math.Sigmoid;
 import dev.ember.tfcompat.op.math.SigmoidGrad;
 import dev.ember.tfcompat.op.math.Sign;
+import dev.ember.tfcompat.op.math.Sin;
 import dev.ember.tfcompat.op.math.Softplus;
 import dev.ember.tfcompat.op.math.SoftplusGrad;
 import dev.ember.tfcompat.op.math.Sqrt;
@@ -387,5 +389,15 @@ public final class MathOps {
     public <T extends TType> Cumsum<T> cumsum(Operand<T> x, Operand<? extends TNumber> axis,
             Cumsum.Options... options) {
         return Cumsum.create(scope, x, axis, options);
+    }
+
+    /** Cosine; mirrors {@code tf.math.cos}. */
+    public <T extends TType> Cos<T> cos(Operand<T> x) {
+        return Cos.create(scope, x);
+    }
+
+    /** Sine; mirrors {@code tf.math.sin}. */
+    public <T extends TType> Sin<T> sin(Operand<T> x) {
+        return Sin.create(scope, x);
     }
 }

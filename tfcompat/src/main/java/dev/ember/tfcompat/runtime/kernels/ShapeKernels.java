@@ -33,6 +33,7 @@ public final class ShapeKernels {
                 ctx -> TfArgs.out(ctx, TfArgs.vectorOf(ctx.value(0).shape(), ctx.outputType(0)))));
         OpRegistry.register("ShapeN", Kernels.of(
                 n -> {
+                    TfArgs.sameType(n, 0, n.numInputs());
                     DataType t = outType(n);
                     OutputSpec[] out = new OutputSpec[n.numInputs()];
                     for (int i = 0; i < out.length; i++) {

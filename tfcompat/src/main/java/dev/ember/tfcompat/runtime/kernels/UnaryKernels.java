@@ -39,6 +39,8 @@ public final class UnaryKernels {
         unary("Tanh", FLOATS, Tensor::tanh);
         unary("Softplus", FLOATS, Tensor::softplus);
         unary("Erf", FLOATS, Tensor::erf);
+        unary("Sin", FLOATS, Tensor::sin);
+        unary("Cos", FLOATS, Tensor::cos);
         unary("Floor", FLOATS, Tensor::floor);
         unary("Ceil", FLOATS, Tensor::ceil);
         unary("Rint", FLOATS, Tensor::round);
