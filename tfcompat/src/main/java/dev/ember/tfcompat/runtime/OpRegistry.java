@@ -1,12 +1,20 @@
 package dev.ember.tfcompat.runtime;
 
 import dev.ember.tfcompat.exceptions.TFUnimplementedException;
+import dev.ember.tfcompat.runtime.kernels.ArrayKernels;
+import dev.ember.tfcompat.runtime.kernels.CompareKernels;
 import dev.ember.tfcompat.runtime.kernels.CoreKernels;
+import dev.ember.tfcompat.runtime.kernels.GatherKernels;
+import dev.ember.tfcompat.runtime.kernels.LinalgKernels;
 import dev.ember.tfcompat.runtime.kernels.MathKernels;
 import dev.ember.tfcompat.runtime.kernels.NnKernels;
 import dev.ember.tfcompat.runtime.kernels.RandomKernels;
+import dev.ember.tfcompat.runtime.kernels.ReductionKernels;
+import dev.ember.tfcompat.runtime.kernels.ShapeKernels;
+import dev.ember.tfcompat.runtime.kernels.SliceKernels;
 import dev.ember.tfcompat.runtime.kernels.StateKernels;
 import dev.ember.tfcompat.runtime.kernels.TrainKernels;
+import dev.ember.tfcompat.runtime.kernels.UnaryKernels;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedSet;
@@ -26,6 +34,14 @@ public final class OpRegistry {
         CoreKernels.register();
         StateKernels.register();
         MathKernels.register();
+        UnaryKernels.register();
+        CompareKernels.register();
+        ReductionKernels.register();
+        LinalgKernels.register();
+        ArrayKernels.register();
+        ShapeKernels.register();
+        SliceKernels.register();
+        GatherKernels.register();
         NnKernels.register();
         TrainKernels.register();
         RandomKernels.register();

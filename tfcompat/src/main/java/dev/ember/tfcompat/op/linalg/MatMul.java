@@ -20,6 +20,8 @@ public final class MatMul<T extends TType> extends RawOperand<T> {
     public static class Options {
         private Boolean transposeA;
         private Boolean transposeB;
+        private Boolean gradA;
+        private Boolean gradB;
 
         private Options() {
         }
@@ -33,6 +35,18 @@ public final class MatMul<T extends TType> extends RawOperand<T> {
             this.transposeB = v;
             return this;
         }
+
+        /** Sets {@code grad_a}, TF's hint that this product computes a gradient (no effect on the result). */
+        public Options gradA(Boolean v) {
+            this.gradA = v;
+            return this;
+        }
+
+        /** Sets {@code grad_b}, TF's hint that this product computes a gradient (no effect on the result). */
+        public Options gradB(Boolean v) {
+            this.gradB = v;
+            return this;
+        }
     }
 
     public static Options transposeA(Boolean v) {
@@ -43,6 +57,14 @@ public final class MatMul<T extends TType> extends RawOperand<T> {
         return new Options().transposeB(v);
     }
 
+    public static Options gradA(Boolean v) {
+        return new Options().gradA(v);
+    }
+
+    public static Options gradB(Boolean v) {
+        return new Options().gradB(v);
+    }
+
     public static <T extends TType> MatMul<T> create(Scope scope, Operand<T> a, Operand<T> b, Options... options) {
         OperationBuilder op = scope.opBuilder(OP_NAME, "MatMul").addInput(a.asOutput()).addInput(b.asOutput());
         for (Options o : options) {
@@ -51,6 +73,12 @@ public final class MatMul<T extends TType> extends RawOperand<T> {
             }
             if (o.transposeB != null) {
                 op.setAttr("transpose_b", o.transposeB);
+            }
+            if (o.gradA != null) {
+                op.setAttr("grad_a", o.gradA);
+            }
+            if (o.gradB != null) {
+                op.setAttr("grad_b", o.gradB);
             }
         }
         return new MatMul<>(op.build());
