@@ -2,6 +2,10 @@ package dev.ember.tfcompat;
 
 import dev.ember.tfcompat.op.OpScope;
 import dev.ember.tfcompat.op.Scope;
+import dev.ember.tfcompat.runtime.FunctionLibrary;
+import dev.ember.tfcompat.runtime.Kernel;
+import dev.ember.tfcompat.runtime.OpRegistry;
+import dev.ember.tfcompat.runtime.kernels.FunctionKernels;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -19,9 +23,38 @@ public final class Graph implements ExecutionEnvironment, AutoCloseable {
     private final Map<String, GraphOperation> ops = new LinkedHashMap<>();
     private final Set<GraphOperation> initializers = new LinkedHashSet<>();
     private final OpScope baseScope = new OpScope(this);
+    private final FunctionLibrary library;
+    private org.tensorflow.proto.SaverDef saverDef;
     private boolean closed;
 
     public Graph() {
+        this(new FunctionLibrary());
+    }
+
+    private Graph(FunctionLibrary library) {
+        this.library = library;
+    }
+
+    /** Engine internal: a graph sharing {@code library} (function bodies see the caller's functions). */
+    public static Graph withLibrary(FunctionLibrary library) {
+        return new Graph(library);
+    }
+
+    /** Engine internal: the graph's function library ({@code GraphDef.library}). */
+    public FunctionLibrary functionLibrary() {
+        return library;
+    }
+
+    /**
+     * Engine internal: the kernel of op type {@code type}: the registry's, or a direct call when
+     * {@code type} names a library function; otherwise an error naming the type and the node.
+     */
+    public Kernel kernelFor(String type, String node) {
+        Kernel k = OpRegistry.get(type);
+        if (k == null && library.contains(type)) {
+            return FunctionKernels.direct(type);
+        }
+        return k != null ? k : OpRegistry.require(type, node);
     }
 
     @Override
@@ -167,6 +200,26 @@ public final class Graph implements ExecutionEnvironment, AutoCloseable {
     public org.tensorflow.proto.GraphDef toGraphDef() {
         checkOpen();
         return dev.ember.tfcompat.internal.graphdef.GraphDefs.export(this);
+    }
+
+    /**
+     * The saver of this graph, as TF-Java's {@code Graph.saverDef()}: the one given by a loaded
+     * SavedModel, else an existing {@code save/restore_all} saver, else one built now over every
+     * {@code VariableV2} (variables added later are not covered by it).
+     */
+    synchronized org.tensorflow.proto.SaverDef saverDef() {
+        if (saverDef == null) {
+            saverDef = Savers.existing(this);
+            if (saverDef == null) {
+                saverDef = Savers.addVariableSaver(this);
+            }
+        }
+        return saverDef;
+    }
+
+    /** Sets the saver (a SavedModel's {@code MetaGraphDef.saver_def}). */
+    synchronized void saverDef(org.tensorflow.proto.SaverDef def) {
+        this.saverDef = def;
     }
 
     /** A unique node name from {@code candidate}: itself, else {@code candidate_1}, {@code _2}... */

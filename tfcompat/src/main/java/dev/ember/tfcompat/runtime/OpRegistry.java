@@ -2,8 +2,11 @@ package dev.ember.tfcompat.runtime;
 
 import dev.ember.tfcompat.exceptions.TFUnimplementedException;
 import dev.ember.tfcompat.runtime.kernels.CoreKernels;
+import dev.ember.tfcompat.runtime.kernels.FunctionKernels;
+import dev.ember.tfcompat.runtime.kernels.IoKernels;
 import dev.ember.tfcompat.runtime.kernels.MathKernels;
 import dev.ember.tfcompat.runtime.kernels.NnKernels;
+import dev.ember.tfcompat.runtime.kernels.ResourceKernels;
 import dev.ember.tfcompat.runtime.kernels.StateKernels;
 import dev.ember.tfcompat.runtime.kernels.TrainKernels;
 import java.util.Collections;
@@ -27,6 +30,9 @@ public final class OpRegistry {
         MathKernels.register();
         NnKernels.register();
         TrainKernels.register();
+        FunctionKernels.register();
+        ResourceKernels.register();
+        IoKernels.register();
     }
 
     private OpRegistry() {
