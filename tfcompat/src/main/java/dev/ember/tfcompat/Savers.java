@@ -13,9 +13,8 @@ import org.tensorflow.proto.SaverDef;
  * placeholder {@code save/filename}, one {@code SaveV2} ({@code save/Save}) and one {@code RestoreV2}
  * ({@code save/Restore}) over every {@code VariableV2} of the graph keyed by op name, one
  * {@code Assign} per variable, targets {@code save/control_dependency} and {@code save/restore_all}.
- * Resource variables are not saved (as in TF-Java). One difference in structure, not in behaviour:
- * the empty {@code shape_and_slices} strings are a constant here, where TF-Java applies
- * {@code ZerosLike} to the names.
+ * Resource variables are not saved (as in TF-Java). {@code shape_and_slices} is
+ * {@code save/ZerosLike} of the names (all empty: whole tensors), as in TF-Java.
  */
 final class Savers {
     private Savers() {
@@ -52,9 +51,8 @@ final class Savers {
             return saverDef(filename, save, restore);
         }
         GraphOperation tensorNames = constant(s, TString.vectorOf(names.toArray(new String[0])));
-        String[] empty = new String[names.size()];
-        java.util.Arrays.fill(empty, "");
-        GraphOperation slices = constant(s, TString.vectorOf(empty));
+        GraphOperation slices = (GraphOperation) s.opBuilder("ZerosLike", "ZerosLike")
+                .addInput(tensorNames.output(0)).setAttr("T", org.tensorflow.proto.DataType.DT_STRING).build();
         OperationBuilder save = s.opBuilder("SaveV2", "Save").addInput(filename.output(0))
                 .addInput(tensorNames.output(0)).addInput(slices.output(0));
         org.tensorflow.proto.DataType[] types = new org.tensorflow.proto.DataType[vars.size()];

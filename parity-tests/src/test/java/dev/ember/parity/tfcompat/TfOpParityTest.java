@@ -26,8 +26,8 @@ class TfOpParityTest {
      * Registry types with no parity case YET. This list must only shrink: the tfcompat op-family work
      * adds cases (stateful programs for variables, TF gradient graphs) and removes names here.
      */
-    static final java.util.Set<String> PENDING = java.util.Set.of("AddV2", "ApplyGradientDescent", "Assign", "AssignAdd", "AssignSub",
-            "IdentityN", "IsVariableInitialized", "NoOp", "PlaceholderWithDefault", "Snapshot", "VariableV2");
+    static final java.util.Set<String> PENDING = java.util.Set.of("AddV2", "ApplyGradientDescent",
+            "PlaceholderWithDefault", "Snapshot");
 
     static List<TfOpParity> cases() {
         List<TfOpParity> all = new ArrayList<>();
@@ -35,9 +35,21 @@ class TfOpParityTest {
         return all;
     }
 
+    /** Stateful programs (a sequence of runs sharing session state), see {@link TfProgram}. */
+    static List<TfProgram> programs() {
+        List<TfProgram> all = new ArrayList<>();
+        all.addAll(StateParityPrograms.programs());
+        return all;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCaseMatchesTf() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), c::check));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyProgramMatchesTf() {
+        return programs().stream().map(TfProgram::test);
     }
 
     @AfterAll

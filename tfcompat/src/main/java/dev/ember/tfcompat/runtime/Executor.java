@@ -185,8 +185,22 @@ public final class Executor {
                 deps.add((GraphOperation) in.op());
             }
         }
-        deps.addAll(op.controlInputList());
+        for (GraphOperation c : op.controlInputList()) {
+            if (!isFed(c, fed)) {
+                deps.add(c);
+            }
+        }
         return deps;
+    }
+
+    /** A node with a fed output counts as run for control dependencies (TF moves its control edges to the feed). */
+    private static boolean isFed(GraphOperation op, Set<Output<?>> fed) {
+        for (int i = 0; i < op.numOutputs(); i++) {
+            if (fed.contains(op.output(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code true} when a gradient node depends on another (second-order gradients need a differentiable first pass). */

@@ -16,6 +16,7 @@ import dev.ember.tfcompat.exceptions.TFNotFoundException;
 import dev.ember.tfcompat.exceptions.TFUnimplementedException;
 import dev.ember.tfcompat.internal.types.TypeInfo;
 import dev.ember.tfcompat.runtime.KernelContext;
+import dev.ember.tfcompat.runtime.Kernels;
 import dev.ember.tfcompat.runtime.NodeView;
 import dev.ember.tfcompat.runtime.OpRegistry;
 import dev.ember.tfcompat.runtime.OutputSpec;
@@ -35,9 +36,10 @@ import org.tensorflow.proto.DataType;
 
 /**
  * Checkpoint I/O on TF's tensor-bundle format, through {@link TfCheckpointWriter} and
- * {@link TfCheckpoint}: {@code SaveV2}, {@code RestoreV2}, {@code MergeV2Checkpoints}, and the
+ * {@link TfCheckpoint}: {@code SaveV2}, {@code RestoreV2}, {@code MergeV2Checkpoints}, the
  * string ops TF's savers build file names with ({@code StringJoin}, {@code ShardedFilename},
- * {@code StaticRegexFullMatch}). Files written here are read by TF and vice versa. Only whole tensors
+ * {@code StaticRegexFullMatch}), and {@code ZerosLike} (numeric and string), which TF-Java's saver
+ * applies to the key names. Files written here are read by TF and vice versa. Only whole tensors
  * (empty {@code shape_and_slices}) are supported; a slice spec is a clear error.
  */
 public final class IoKernels {
@@ -67,6 +69,16 @@ public final class IoKernels {
                     }
                     return new Value[0];
                 }));
+        // TF-Java's saver builds shape_and_slices as ZerosLike(tensor_names): every SavedModel it exports has one.
+        OpRegistry.register("ZerosLike", of(Kernels.sameAs(0), ctx -> {
+            Value v = ctx.value(0);
+            if (v.isStrings()) {
+                String[] empty = new String[v.strings().length];
+                Arrays.fill(empty, "");
+                return new Value[] {Value.strings(empty, v.shape())};
+            }
+            return ctx.single(Tensor.zerosLike(ctx.input(0).detach()));
+        }));
         OpRegistry.register("StringJoin", of(IoKernels::joinOutputs, IoKernels::join));
         OpRegistry.register("ShardedFilename", of(
                 n -> new OutputSpec[] {new OutputSpec(DataType.DT_STRING, n.inputShape(0))},
