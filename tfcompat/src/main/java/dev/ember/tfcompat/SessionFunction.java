@@ -77,6 +77,9 @@ public class SessionFunction implements TensorFunction {
 
     private static void validate(Signature.TensorDescription d, Graph graph, String name, String kind) {
         Output<?> o = graph.output(d.name);
+        if (o == null && graph.operation(d.name) != null && graph.operation(d.name).numOutputs() == 0) {
+            return;  // an op without outputs (the __saved_model_init_op marker names a NoOp)
+        }
         if (o == null) {
             throw new IllegalArgumentException(kind + " \"" + name + "\" of signature names tensor '" + d.name
                     + "', which is not in the graph");
