@@ -131,10 +131,10 @@ public final class FunctionBody {
         Compiler c = new Compiler(fn, def, inst, g);
         try {
             return c.compile();
-        } catch (TensorFlowException e) {
-            throw e;
         } catch (RuntimeException e) {
-            throw new TFInvalidArgumentException("function '" + fn + "': " + e.getMessage(), e);
+            String m = String.valueOf(e.getMessage());
+            throw m.startsWith("function '" + fn + "'") && e instanceof TensorFlowException ? (TensorFlowException) e
+                    : Errors.prefixed("function '" + fn + "': ", e);
         }
     }
 

@@ -15,6 +15,11 @@ public record OutputArg(String name, int count) {
         }
     }
 
+    @Override
+    public String toString() {
+        return count == 1 ? name : name + "[" + count + "]";
+    }
+
     /** The flat output index of {@code arg:index} in a node with these output args, or -1 when there is none. */
     public static int flatIndex(List<OutputArg> args, String arg, int index) {
         int base = 0;
