@@ -168,6 +168,65 @@ public final class Graph implements ExecutionEnvironment, AutoCloseable {
         return op.outputList(0, x.length);
     }
 
+    /** Builds the condition or the body of {@link #whileLoop}; mirrors {@code Graph.WhileSubgraphBuilder}. */
+    public interface WhileSubgraphBuilder {
+        /** Adds to {@code g} the nodes computing {@code outputs} from {@code inputs} (fill {@code outputs}). */
+        void buildSubgraph(Graph g, Output<?>[] inputs, Output<?>[] outputs);
+    }
+
+    /**
+     * A while loop over {@code inputs}; mirrors {@code Graph.whileLoop}. The condition (one bool output)
+     * and the body (one output per input) are built into graphs of their own and become library functions
+     * of a {@code StatelessWhile} node ({@code While} when they hold stateful ops), the TF2 form: TF1
+     * Enter/Exit/NextIteration frames are not run by tfcompat.
+     */
+    public synchronized Output<?>[] whileLoop(Output<?>[] inputs, WhileSubgraphBuilder cgBuilder,
+            WhileSubgraphBuilder bgBuilder, String name) {
+        checkOpen();
+        org.tensorflow.proto.FunctionDef cond = subgraph(functionName(name + "_cond"), inputs, cgBuilder, 1);
+        org.tensorflow.proto.FunctionDef body = subgraph(functionName(name + "_body"), inputs, bgBuilder, inputs.length);
+        if (cond.getSignature().getOutputArg(0).getType() != org.tensorflow.proto.DataType.DT_BOOL) {
+            throw new IllegalArgumentException("whileLoop '" + name + "': the condition must output a bool, got "
+                    + cond.getSignature().getOutputArg(0).getType());
+        }
+        library.add(cond);
+        library.add(body);
+        boolean stateful = cond.getSignature().getIsStateful() || body.getSignature().getIsStateful();
+        org.tensorflow.proto.DataType[] types = new org.tensorflow.proto.DataType[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            types[i] = inputs[i].dataType();
+        }
+        GraphOperation op = opBuilder(stateful ? "While" : "StatelessWhile", uniqueName(name)).addInputList(inputs)
+                .setAttr("T", types).setAttr("parallel_iterations", 10L)
+                .setAttrValue("cond", new dev.ember.tfcompat.internal.graphdef.FunctionAttr(cond.getSignature().getName(),
+                        java.util.Map.of()))
+                .setAttrValue("body", new dev.ember.tfcompat.internal.graphdef.FunctionAttr(body.getSignature().getName(),
+                        java.util.Map.of()))
+                .build();
+        return op.outputList(0, inputs.length);
+    }
+
+    private org.tensorflow.proto.FunctionDef subgraph(String function, Output<?>[] inputs, WhileSubgraphBuilder builder,
+            int numOutputs) {
+        Graph sub = new Graph(library);
+        List<Output<?>> args = new ArrayList<>();
+        for (int i = 0; i < inputs.length; i++) {
+            args.add(sub.opBuilder("Placeholder", "input_" + i).setAttr("dtype", inputs[i].dataType())
+                    .setAttr("shape", inputs[i].shape()).build().output(0));
+        }
+        Output<?>[] outputs = new Output<?>[numOutputs];
+        builder.buildSubgraph(sub, args.toArray(new Output<?>[0]), outputs);
+        return dev.ember.tfcompat.internal.graphdef.FunctionDefs.fromGraph(sub, function, args, outputs);
+    }
+
+    private String functionName(String candidate) {
+        String n = candidate;
+        for (int i = 1; library.contains(n); i++) {
+            n = candidate + "_" + i;
+        }
+        return n;
+    }
+
     /**
      * Adds a GraphDef's nodes (a graph built in Python or exported by TF-Java); mirrors
      * {@code importGraphDef}. All op types tfcompat lacks are reported at once, before anything is added.
