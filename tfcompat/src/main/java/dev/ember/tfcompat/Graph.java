@@ -2,6 +2,10 @@ package dev.ember.tfcompat;
 
 import dev.ember.tfcompat.op.OpScope;
 import dev.ember.tfcompat.op.Scope;
+import dev.ember.tfcompat.runtime.FunctionLibrary;
+import dev.ember.tfcompat.runtime.Kernel;
+import dev.ember.tfcompat.runtime.OpRegistry;
+import dev.ember.tfcompat.runtime.kernels.FunctionKernels;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -19,9 +23,38 @@ public final class Graph implements ExecutionEnvironment, AutoCloseable {
     private final Map<String, GraphOperation> ops = new LinkedHashMap<>();
     private final Set<GraphOperation> initializers = new LinkedHashSet<>();
     private final OpScope baseScope = new OpScope(this);
+    private final FunctionLibrary library;
+    private org.tensorflow.proto.SaverDef saverDef;
     private boolean closed;
 
     public Graph() {
+        this(new FunctionLibrary());
+    }
+
+    private Graph(FunctionLibrary library) {
+        this.library = library;
+    }
+
+    /** Engine internal: a graph sharing {@code library} (function bodies see the caller's functions). */
+    public static Graph withLibrary(FunctionLibrary library) {
+        return new Graph(library);
+    }
+
+    /** Engine internal: the graph's function library ({@code GraphDef.library}). */
+    public FunctionLibrary functionLibrary() {
+        return library;
+    }
+
+    /**
+     * Engine internal: the kernel of op type {@code type}: the registry's, or a direct call when
+     * {@code type} names a library function; otherwise an error naming the type and the node.
+     */
+    public Kernel kernelFor(String type, String node) {
+        Kernel k = OpRegistry.get(type);
+        if (k == null && library.contains(type)) {
+            return FunctionKernels.direct(type);
+        }
+        return k != null ? k : OpRegistry.require(type, node);
     }
 
     @Override
@@ -135,6 +168,65 @@ public final class Graph implements ExecutionEnvironment, AutoCloseable {
         return op.outputList(0, x.length);
     }
 
+    /** Builds the condition or the body of {@link #whileLoop}; mirrors {@code Graph.WhileSubgraphBuilder}. */
+    public interface WhileSubgraphBuilder {
+        /** Adds to {@code g} the nodes computing {@code outputs} from {@code inputs} (fill {@code outputs}). */
+        void buildSubgraph(Graph g, Output<?>[] inputs, Output<?>[] outputs);
+    }
+
+    /**
+     * A while loop over {@code inputs}; mirrors {@code Graph.whileLoop}. The condition (one bool output)
+     * and the body (one output per input) are built into graphs of their own and become library functions
+     * of a {@code StatelessWhile} node ({@code While} when they hold stateful ops), the TF2 form: TF1
+     * Enter/Exit/NextIteration frames are not run by tfcompat.
+     */
+    public synchronized Output<?>[] whileLoop(Output<?>[] inputs, WhileSubgraphBuilder cgBuilder,
+            WhileSubgraphBuilder bgBuilder, String name) {
+        checkOpen();
+        org.tensorflow.proto.FunctionDef cond = subgraph(functionName(name + "_cond"), inputs, cgBuilder, 1);
+        org.tensorflow.proto.FunctionDef body = subgraph(functionName(name + "_body"), inputs, bgBuilder, inputs.length);
+        if (cond.getSignature().getOutputArg(0).getType() != org.tensorflow.proto.DataType.DT_BOOL) {
+            throw new IllegalArgumentException("whileLoop '" + name + "': the condition must output a bool, got "
+                    + cond.getSignature().getOutputArg(0).getType());
+        }
+        library.add(cond);
+        library.add(body);
+        boolean stateful = cond.getSignature().getIsStateful() || body.getSignature().getIsStateful();
+        org.tensorflow.proto.DataType[] types = new org.tensorflow.proto.DataType[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            types[i] = inputs[i].dataType();
+        }
+        GraphOperation op = opBuilder(stateful ? "While" : "StatelessWhile", uniqueName(name)).addInputList(inputs)
+                .setAttr("T", types).setAttr("parallel_iterations", 10L)
+                .setAttrValue("cond", new dev.ember.tfcompat.internal.graphdef.FunctionAttr(cond.getSignature().getName(),
+                        java.util.Map.of()))
+                .setAttrValue("body", new dev.ember.tfcompat.internal.graphdef.FunctionAttr(body.getSignature().getName(),
+                        java.util.Map.of()))
+                .build();
+        return op.outputList(0, inputs.length);
+    }
+
+    private org.tensorflow.proto.FunctionDef subgraph(String function, Output<?>[] inputs, WhileSubgraphBuilder builder,
+            int numOutputs) {
+        Graph sub = new Graph(library);
+        List<Output<?>> args = new ArrayList<>();
+        for (int i = 0; i < inputs.length; i++) {
+            args.add(sub.opBuilder("Placeholder", "input_" + i).setAttr("dtype", inputs[i].dataType())
+                    .setAttr("shape", inputs[i].shape()).build().output(0));
+        }
+        Output<?>[] outputs = new Output<?>[numOutputs];
+        builder.buildSubgraph(sub, args.toArray(new Output<?>[0]), outputs);
+        return dev.ember.tfcompat.internal.graphdef.FunctionDefs.fromGraph(sub, function, args, outputs);
+    }
+
+    private String functionName(String candidate) {
+        String n = candidate;
+        for (int i = 1; library.contains(n); i++) {
+            n = candidate + "_" + i;
+        }
+        return n;
+    }
+
     /**
      * Adds a GraphDef's nodes (a graph built in Python or exported by TF-Java); mirrors
      * {@code importGraphDef}. All op types tfcompat lacks are reported at once, before anything is added.
@@ -167,6 +259,26 @@ public final class Graph implements ExecutionEnvironment, AutoCloseable {
     public org.tensorflow.proto.GraphDef toGraphDef() {
         checkOpen();
         return dev.ember.tfcompat.internal.graphdef.GraphDefs.export(this);
+    }
+
+    /**
+     * The saver of this graph, as TF-Java's {@code Graph.saverDef()}: the one given by a loaded
+     * SavedModel, else an existing {@code save/restore_all} saver, else one built now over every
+     * {@code VariableV2} (variables added later are not covered by it).
+     */
+    synchronized org.tensorflow.proto.SaverDef saverDef() {
+        if (saverDef == null) {
+            saverDef = Savers.existing(this);
+            if (saverDef == null) {
+                saverDef = Savers.addVariableSaver(this);
+            }
+        }
+        return saverDef;
+    }
+
+    /** Sets the saver (a SavedModel's {@code MetaGraphDef.saver_def}). */
+    synchronized void saverDef(org.tensorflow.proto.SaverDef def) {
+        this.saverDef = def;
     }
 
     /** A unique node name from {@code candidate}: itself, else {@code candidate_1}, {@code _2}... */

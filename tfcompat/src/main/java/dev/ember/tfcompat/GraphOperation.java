@@ -22,10 +22,12 @@ public final class GraphOperation extends AbstractOperation {
     private final DataType[] outputTypes;
     private final Shape[] outputShapes;
     private final String device;
+    private final dev.ember.tfcompat.runtime.Kernel kernel;
     private Object runtimeCache;
 
     GraphOperation(Graph graph, String name, String type, List<Output<?>> inputs, List<GraphOperation> controlInputs,
-            Map<String, Object> attrs, DataType[] outputTypes, Shape[] outputShapes, String device) {
+            Map<String, Object> attrs, DataType[] outputTypes, Shape[] outputShapes, String device,
+            dev.ember.tfcompat.runtime.Kernel kernel) {
         this.graph = graph;
         this.name = name;
         this.type = type;
@@ -35,6 +37,7 @@ public final class GraphOperation extends AbstractOperation {
         this.outputTypes = outputTypes;
         this.outputShapes = outputShapes;
         this.device = device;
+        this.kernel = kernel;
     }
 
     @Override
@@ -132,6 +135,29 @@ public final class GraphOperation extends AbstractOperation {
     /** Engine internal: the control inputs in order. */
     public List<GraphOperation> controlInputList() {
         return controlInputs;
+    }
+
+    /** Engine internal: the kernel running this node (a registry entry, or a call of a library function). */
+    public dev.ember.tfcompat.runtime.Kernel kernel() {
+        return kernel;
+    }
+
+    /**
+     * The number of outputs in output argument {@code argName} (TF's names, e.g. {@code "tensors"} of
+     * {@code RestoreV2}); mirrors {@code outputListLength}. Fails naming the node when the argument is unknown.
+     */
+    public int outputListLength(String argName) {
+        java.util.List<dev.ember.tfcompat.runtime.OutputArg> args = kernel.outputArgs(
+                new dev.ember.tfcompat.runtime.NodeView(name, type, inputs, attrs), numOutputs());
+        int[] range = args == null ? null : dev.ember.tfcompat.runtime.OutputArg.range(args, argName);
+        if (range == null) {
+            if (args == null && numOutputs() == 1) {
+                return 1;
+            }
+            throw new IllegalArgumentException("Operation '" + name + "' (" + type + ") has no output list named '"
+                    + argName + "'" + (args == null ? "" : "; its outputs: " + args));
+        }
+        return range[1];
     }
 
     /** Engine internal: a per-operation slot for the runtime (e.g. a converted constant). */

@@ -3,7 +3,6 @@ package dev.ember.tfcompat;
 import dev.ember.tfcompat.op.Scope;
 import dev.ember.tfcompat.runtime.Kernel;
 import dev.ember.tfcompat.runtime.NodeView;
-import dev.ember.tfcompat.runtime.OpRegistry;
 import dev.ember.tfcompat.runtime.OutputSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +36,8 @@ public final class GraphOperationBuilder implements OperationBuilder {
             throw new IllegalStateException("build() called twice on the builder of '" + name + "'");
         }
         built = true;
-        Kernel kernel = OpRegistry.require(type, name);
-        OutputSpec[] specs = kernel.outputs(new NodeView(name, type, inputs, attrs));
+        Kernel kernel = graph.kernelFor(type, name);
+        OutputSpec[] specs = kernel.outputs(new NodeView(name, type, inputs, attrs, graph));
         DataType[] types = new DataType[specs.length];
         Shape[] shapes = new Shape[specs.length];
         for (int i = 0; i < specs.length; i++) {
@@ -50,7 +49,8 @@ public final class GraphOperationBuilder implements OperationBuilder {
                 addControlInput(c);
             }
         }
-        GraphOperation op = new GraphOperation(graph, name, type, inputs, controlInputs, attrs, types, shapes, device);
+        GraphOperation op = new GraphOperation(graph, name, type, inputs, controlInputs, attrs, types, shapes, device,
+                kernel);
         graph.add(op);
         if (scope != null && scope.isInit()) {
             graph.registerInitOp(op);

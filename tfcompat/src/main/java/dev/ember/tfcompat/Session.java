@@ -92,6 +92,45 @@ public final class Session implements AutoCloseable {
         initialized.addAll(ops);
     }
 
+    /**
+     * Saves every {@code VariableV2} of the graph to checkpoint {@code prefix} ({@code prefix.index},
+     * {@code prefix.data-00000-of-00001}), keyed by op name; mirrors TF-Java's {@code Session.save}:
+     * on first use the graph gets a {@code save/} saver, and initializers not run yet run first (TF-Java's
+     * run does that). TF reads the files with {@code Session.restore} or {@code RestoreV2}.
+     */
+    public synchronized void save(String prefix) {
+        org.tensorflow.proto.SaverDef sd = graph.saverDef();
+        initialize();
+        runner().addTarget(sd.getSaveTensorName()).feed(sd.getFilenameTensorName(),
+                dev.ember.tfcompat.types.TString.scalarOf(prefix)).run().close();
+    }
+
+    /**
+     * Restores the graph's variables from checkpoint {@code prefix} (written by TF or by {@link #save});
+     * mirrors TF-Java's {@code Session.restore}. Counts as initialization: every initializer is marked as run.
+     */
+    public synchronized void restore(String prefix) {
+        org.tensorflow.proto.SaverDef sd = graph.saverDef();
+        runner().addTarget(sd.getRestoreOpName()).feed(sd.getFilenameTensorName(),
+                dev.ember.tfcompat.types.TString.scalarOf(prefix)).run().close();
+        markAllInitializersAsRan();
+    }
+
+    /** Marks every initializer of the graph as run (a restored or loaded session); mirrors TF-Java. */
+    synchronized void markAllInitializersAsRan() {
+        initialized.addAll(graph.initializers());
+    }
+
+    /** A callable over this session with {@code signature}'s inputs and outputs; mirrors {@code Session.function}. */
+    public SessionFunction function(Signature signature) {
+        return new SessionFunction(signature, this);
+    }
+
+    /** Calls {@code signature} on this session with {@code arguments} by input name; mirrors {@code Session.run(Signature, Map)}. */
+    public Result run(Signature signature, Map<String, Tensor> arguments) {
+        return function(signature).call(arguments);
+    }
+
     /** Engine internal: the session's variables. */
     public SessionState state() {
         return state;
@@ -141,7 +180,7 @@ public final class Session implements AutoCloseable {
         /** Fetches the output named {@code "op"} or {@code "op:index"}. */
         public Runner fetch(String operation) {
             Output<?> o = outputNamed(operation);
-            fetches.add(o);
+            fetches.add(readIfResource(o));
             fetchNames.add(operation.contains(":") ? operation : operation + ":0");
             return this;
         }
@@ -153,7 +192,7 @@ public final class Session implements AutoCloseable {
 
         /** Fetches {@code output}. */
         public Runner fetch(Output<?> output) {
-            fetches.add(own(output));
+            fetches.add(readIfResource(own(output)));
             fetchNames.add(output.name());
             return this;
         }
@@ -166,6 +205,10 @@ public final class Session implements AutoCloseable {
         /** Runs the node named {@code operation} without fetching it. */
         public Runner addTarget(String operation) {
             GraphOperation op = graph.operation(operation);
+            if (op == null && operation.lastIndexOf(':') > 0) {
+                // "op:index" names the op, the index is ignored (as in TF-Java)
+                op = graph.operation(operation.substring(0, operation.lastIndexOf(':')));
+            }
             if (op == null) {
                 throw new IllegalArgumentException("No Operation named [" + operation + "] in the Graph");
             }
@@ -228,6 +271,29 @@ public final class Session implements AutoCloseable {
                         : "Operation '" + op + "' has no output " + name.substring(name.lastIndexOf(':') + 1));
             }
             return o;
+        }
+
+        /**
+         * A resource handle is fetched as its variable's value, as TF-Java does: through a
+         * {@code ReadVariableOp} consumer of the handle, or a new one {@code session_reads/<op>_read}.
+         */
+        private Output<?> readIfResource(Output<?> o) {
+            if (o.dataType() != org.tensorflow.proto.DataType.DT_RESOURCE) {
+                return o;
+            }
+            GraphOperation handle = (GraphOperation) o.op();
+            Object dtype = handle.attrMap().get("dtype");
+            if (!(dtype instanceof org.tensorflow.proto.DataType)) {
+                throw new IllegalArgumentException("cannot fetch the resource '" + o.name() + "': its producer ("
+                        + handle.type() + ") declares no value dtype; fetch a ReadVariableOp of it");
+            }
+            for (GraphOperation c : handle.consumers()) {
+                if (c.type().equals("ReadVariableOp") && c.input(0).equals(o) && dtype.equals(c.attrMap().get("dtype"))) {
+                    return c.output(0);
+                }
+            }
+            return graph.opBuilder("ReadVariableOp", graph.uniqueName("session_reads/" + handle.name() + "_read"))
+                    .addInput(o).setAttr("dtype", (org.tensorflow.proto.DataType) dtype).build().output(0);
         }
 
         private Output<?> own(Output<?> o) {

@@ -116,9 +116,13 @@ public final class TfOpParity {
         return java.util.Collections.unmodifiableSet(SEEN);
     }
 
-    /** Records the op types of a GraphDef that ran on the engine (other harnesses, e.g. {@link TfProgramParity}). */
-    static void recordRan(GraphDef def) {
+    /**
+     * Records the op types of a GraphDef that runs on the engine outside {@link #check} (a stateful
+     * program, a SavedModel), its library functions' bodies included, for the registry coverage check.
+     */
+    public static void recordEngineGraph(GraphDef def) {
         def.getNodeList().forEach(n -> SEEN.add(n.getOp()));
+        def.getLibrary().getFunctionList().forEach(f -> f.getNodeDefList().forEach(n -> SEEN.add(n.getOp())));
     }
 
     /** The case's name. */

@@ -46,6 +46,13 @@ class TfOpParityTest {
         return all;
     }
 
+    /** Session programs (runs sharing session state: resource variables, calls, save/restore), see {@link TfProgram}. */
+    static List<TfProgram> sessionPrograms() {
+        List<TfProgram> all = new ArrayList<>();
+        all.addAll(StateParityPrograms.programs());
+        return all;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCaseMatchesTf() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), c::check));
@@ -54,6 +61,11 @@ class TfOpParityTest {
     @TestFactory
     Stream<DynamicTest> everyProgramMatchesTf() {
         return programs().stream().map(c -> DynamicTest.dynamicTest(c.name(), c::check));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySessionProgramMatchesTf() {
+        return sessionPrograms().stream().map(TfProgram::test);
     }
 
     @AfterAll

@@ -150,7 +150,7 @@ public final class TfProgramParity {
                 tfAgain = playOnTf(g);
             }
         }
-        TfOpParity.recordRan(def);
+        TfOpParity.recordEngineGraph(def);
         List<List<Fetched>> ours = playOnEngine(def);
         for (int i = 0; i < steps.size(); i++) {
             List<String> fetches = steps.get(i).fetches();

@@ -27,6 +27,11 @@ public class Attrs {
         return type;
     }
 
+    /** The names of the attributes set on the node. */
+    public java.util.Set<String> attrNames() {
+        return java.util.Collections.unmodifiableSet(attrs.keySet());
+    }
+
     public boolean hasAttr(String name) {
         return attrs.containsKey(name);
     }

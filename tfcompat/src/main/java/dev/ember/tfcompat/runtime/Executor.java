@@ -84,8 +84,36 @@ public final class Executor {
         return result;
     }
 
+    /**
+     * Runs a function body: {@code order} (from {@link #plan}) with {@code feeds} for its arguments,
+     * inside the caller's session and run (same variables, same gradient mode); returns {@code fetches}.
+     */
+    public static Value[] runFunction(SessionState session, RunState run, List<GraphOperation> order,
+            Map<Output<?>, Value> feeds, List<Output<?>> fetches) {
+        Map<Output<?>, Value> values = new HashMap<>(feeds);
+        for (GraphOperation op : order) {
+            Value[] in = new Value[op.numInputs()];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = values.get(op.input(i));
+            }
+            Value[] out = compute(op, in, session, run);
+            for (int i = 0; i < out.length; i++) {
+                Output<?> o = op.output(i);
+                if (!feeds.containsKey(o)) {
+                    values.put(o, out[i]);
+                }
+            }
+        }
+        Value[] result = new Value[fetches.size()];
+        for (int i = 0; i < result.length; i++) {
+            Value v = values.get(fetches.get(i));
+            result[i] = v.isRef() ? Value.of(v.tensor(), v.dtype()) : v;
+        }
+        return result;
+    }
+
     private static Value[] compute(GraphOperation op, Value[] in, SessionState session, RunState run) {
-        Kernel k = OpRegistry.require(op.type(), op.name());
+        Kernel k = op.kernel();
         Value[] out;
         try {
             out = LayoutPass.compute(op, k, in, session, run);
@@ -114,8 +142,8 @@ public final class Executor {
         return Value.of(t.detach().requiresGrad_(true), v.dtype());
     }
 
-    /** Nodes needed for the fetches and targets, dependencies first. */
-    static List<GraphOperation> plan(Set<Output<?>> fed, List<Output<?>> fetches, List<GraphOperation> targets) {
+    /** Nodes needed for the fetches and targets, dependencies first (a fed output cuts its producer off). */
+    public static List<GraphOperation> plan(Set<Output<?>> fed, List<Output<?>> fetches, List<GraphOperation> targets) {
         List<GraphOperation> roots = new ArrayList<>();
         for (Output<?> f : fetches) {
             if (!fed.contains(f)) {
@@ -158,8 +186,22 @@ public final class Executor {
                 deps.add((GraphOperation) in.op());
             }
         }
-        deps.addAll(op.controlInputList());
+        for (GraphOperation c : op.controlInputList()) {
+            if (!isFed(c, fed)) {
+                deps.add(c);
+            }
+        }
         return deps;
+    }
+
+    /** A node with a fed output counts as run for control dependencies (TF moves its control edges to the feed). */
+    private static boolean isFed(GraphOperation op, Set<Output<?>> fed) {
+        for (int i = 0; i < op.numOutputs(); i++) {
+            if (fed.contains(op.output(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code true} when a gradient node depends on another (second-order gradients need a differentiable first pass). */

@@ -25,4 +25,15 @@ public interface Kernel {
     default boolean stateful() {
         return false;
     }
+
+    /**
+     * TF's output argument names of a node, with the number of outputs each spans (FunctionDef bodies
+     * refer to outputs as {@code node:arg:index}). {@code null}, the default, means "not declared":
+     * a node with a single output then accepts any argument name, a node with several outputs cannot be
+     * referred to by name (an error says so). Declare with {@link Kernels#withOutputArgs} or
+     * {@link Kernels#withListOutput}.
+     */
+    default java.util.List<OutputArg> outputArgs(NodeView node, int numOutputs) {
+        return null;
+    }
 }

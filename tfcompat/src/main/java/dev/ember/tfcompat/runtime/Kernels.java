@@ -57,6 +57,63 @@ public final class Kernels {
         };
     }
 
+    /**
+     * {@code kernel} with TF's output argument names, one output each ({@code "y", "batch_mean", ...}),
+     * so that FunctionDef bodies can name its outputs {@code node:arg:0}.
+     */
+    public static Kernel withOutputArgs(Kernel kernel, String... names) {
+        java.util.List<OutputArg> args = new java.util.ArrayList<>();
+        for (String n : names) {
+            args.add(new OutputArg(n, 1));
+        }
+        java.util.List<OutputArg> fixed = java.util.List.copyOf(args);
+        return new Delegating(kernel) {
+            @Override
+            public java.util.List<OutputArg> outputArgs(NodeView node, int numOutputs) {
+                return fixed;
+            }
+        };
+    }
+
+    /** {@code kernel} whose outputs are all one list argument {@code name} ({@code RestoreV2}'s {@code tensors}). */
+    public static Kernel withListOutput(Kernel kernel, String name) {
+        return new Delegating(kernel) {
+            @Override
+            public java.util.List<OutputArg> outputArgs(NodeView node, int numOutputs) {
+                return java.util.List.of(new OutputArg(name, numOutputs));
+            }
+        };
+    }
+
+    /** A kernel forwarding everything to another; subclasses override one aspect. */
+    private abstract static class Delegating implements Kernel {
+        private final Kernel inner;
+
+        Delegating(Kernel inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public OutputSpec[] outputs(NodeView node) {
+            return inner.outputs(node);
+        }
+
+        @Override
+        public Value[] compute(KernelContext ctx) {
+            return inner.compute(ctx);
+        }
+
+        @Override
+        public boolean stateful() {
+            return inner.stateful();
+        }
+
+        @Override
+        public boolean elementwise() {
+            return inner.elementwise();
+        }
+    }
+
     /** One output with input {@code i}'s type and shape. */
     public static Outputs sameAs(int i) {
         return n -> new OutputSpec[] {new OutputSpec(n.inputType(i), n.inputShape(i))};

@@ -11,10 +11,28 @@ import org.tensorflow.proto.DataType;
 /** What a kernel sees of a node at graph-building time: attributes, input types and static shapes. */
 public final class NodeView extends Attrs {
     private final List<Output<?>> inputs;
+    private final dev.ember.tfcompat.Graph graph;
 
     public NodeView(String name, String type, List<Output<?>> inputs, Map<String, Object> attrs) {
+        this(name, type, inputs, attrs, null);
+    }
+
+    /** A view of a node being added to {@code graph} (kernels of call ops look functions up there). */
+    public NodeView(String name, String type, List<Output<?>> inputs, Map<String, Object> attrs,
+            dev.ember.tfcompat.Graph graph) {
         super(name, type, attrs);
         this.inputs = inputs;
+        this.graph = graph;
+    }
+
+    /** The graph the node is added to, or {@code null} when not known. */
+    public dev.ember.tfcompat.Graph graph() {
+        return graph;
+    }
+
+    /** The node producing input {@code i} (e.g. to read a {@code VarHandleOp}'s declared shape). */
+    public GraphOperation inputOp(int i) {
+        return (GraphOperation) inputs.get(i).op();
     }
 
     public int numInputs() {

@@ -4,12 +4,15 @@ import dev.ember.tfcompat.exceptions.TFUnimplementedException;
 import dev.ember.tfcompat.runtime.kernels.ArrayKernels;
 import dev.ember.tfcompat.runtime.kernels.CompareKernels;
 import dev.ember.tfcompat.runtime.kernels.CoreKernels;
+import dev.ember.tfcompat.runtime.kernels.FunctionKernels;
 import dev.ember.tfcompat.runtime.kernels.GatherKernels;
+import dev.ember.tfcompat.runtime.kernels.IoKernels;
 import dev.ember.tfcompat.runtime.kernels.LinalgKernels;
 import dev.ember.tfcompat.runtime.kernels.MathKernels;
 import dev.ember.tfcompat.runtime.kernels.NnKernels;
 import dev.ember.tfcompat.runtime.kernels.RandomKernels;
 import dev.ember.tfcompat.runtime.kernels.ReductionKernels;
+import dev.ember.tfcompat.runtime.kernels.ResourceKernels;
 import dev.ember.tfcompat.runtime.kernels.ShapeKernels;
 import dev.ember.tfcompat.runtime.kernels.SliceKernels;
 import dev.ember.tfcompat.runtime.kernels.StateKernels;
@@ -45,6 +48,9 @@ public final class OpRegistry {
         NnKernels.register();
         TrainKernels.register();
         RandomKernels.register();
+        FunctionKernels.register();
+        ResourceKernels.register();
+        IoKernels.register();
     }
 
     private OpRegistry() {

@@ -51,6 +51,12 @@ public final class VariableSlot {
         version++;
     }
 
+    /** Drops the value ({@code DestroyResourceOp}): the variable reads as uninitialised until assigned again. */
+    public void reset() {
+        this.value = null;
+        version++;
+    }
+
     /** Counts assignments, so per-run caches of the value can tell it changed. */
     public long version() {
         return version;

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import dev.ember.tfcompat.runtime.FunctionLibrary;
+import org.tensorflow.proto.FunctionDef;
+import org.tensorflow.proto.FunctionDefLibrary;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.VersionDef;
@@ -28,7 +31,7 @@ public final class GraphDefs {
 
     /** Adds {@code def}'s nodes to {@code graph}, names prefixed with {@code prefix/} when given. */
     public static void importInto(Graph graph, GraphDef def, String prefix) {
-        checkSupported(def);
+        checkSupported(def, graph.functionLibrary());
         String p = prefix == null || prefix.isEmpty() ? "" : prefix + "/";
         Map<String, NodeDef> byName = new LinkedHashMap<>();
         for (NodeDef n : def.getNodeList()) {
@@ -40,7 +43,11 @@ public final class GraphDefs {
                         + "'; import with a prefix");
             }
         }
-        for (NodeDef n : topologicalOrder(byName)) {
+        List<NodeDef> order = topologicalOrder(byName);
+        for (FunctionDef f : def.getLibrary().getFunctionList()) {
+            graph.functionLibrary().add(f);
+        }
+        for (NodeDef n : order) {
             GraphOperationBuilder b = graph.opBuilder(n.getOp(), p + n.getName());
             for (String in : n.getInputList()) {
                 if (in.startsWith("^")) {
@@ -62,12 +69,26 @@ public final class GraphDefs {
         }
     }
 
-    /** Every op type the registry lacks, with the nodes using it, in one error. */
-    private static void checkSupported(GraphDef def) {
+    /**
+     * Every op type the registry lacks, with the nodes using it, in one error: the graph's nodes and
+     * the nodes of every function of its library (an op type naming a library function is a call).
+     */
+    public static void checkSupported(GraphDef def, FunctionLibrary existing) {
+        java.util.Set<String> functions = new java.util.HashSet<>();
+        existing.functions().forEach(f -> functions.add(f.getSignature().getName()));
+        def.getLibrary().getFunctionList().forEach(f -> functions.add(f.getSignature().getName()));
         Map<String, List<String>> missing = new TreeMap<>();
         for (NodeDef n : def.getNodeList()) {
-            if (OpRegistry.get(n.getOp()) == null) {
+            if (OpRegistry.get(n.getOp()) == null && !functions.contains(n.getOp())) {
                 missing.computeIfAbsent(n.getOp(), k -> new ArrayList<>()).add(n.getName());
+            }
+        }
+        for (FunctionDef f : def.getLibrary().getFunctionList()) {
+            for (NodeDef n : f.getNodeDefList()) {
+                if (OpRegistry.get(n.getOp()) == null && !functions.contains(n.getOp())) {
+                    missing.computeIfAbsent(n.getOp(), k -> new ArrayList<>())
+                            .add(n.getName() + " in function " + f.getSignature().getName());
+                }
             }
         }
         if (!missing.isEmpty()) {
@@ -156,6 +177,10 @@ public final class GraphDefs {
             }
             op.attrMap().forEach((k, v) -> n.putAttr(k, AttrValues.fromJava(v)));
             g.addNode(n);
+        }
+        List<FunctionDef> functions = graph.functionLibrary().functions();
+        if (!functions.isEmpty()) {
+            g.setLibrary(FunctionDefLibrary.newBuilder().addAllFunction(functions));
         }
         return g.build();
     }

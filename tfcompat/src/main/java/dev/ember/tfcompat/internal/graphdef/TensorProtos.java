@@ -112,6 +112,10 @@ public final class TensorProtos {
             }
             case DT_STRING: {
                 String[] v = new String[n];
+                if (hasRaw) {
+                    decodeStringList(raw.toByteArray(), v);
+                    return new TStringImpl(v, shape);
+                }
                 fill(n, p.getStringValCount(), i -> v[i] = p.getStringVal(i).toString(StandardCharsets.UTF_8));
                 if (p.getStringValCount() == 0) {
                     java.util.Arrays.fill(v, "");
@@ -121,6 +125,38 @@ public final class TensorProtos {
             default:
                 TypeInfo.of(dt);
                 throw new IllegalArgumentException("tensor of type " + dt);
+        }
+    }
+
+    /**
+     * String elements from {@code tensor_content} in TF's {@code EncodeStringList} layout (TF-Java
+     * writes string constants so): every length as a varint, then all the bytes.
+     */
+    private static void decodeStringList(byte[] b, String[] out) {
+        int pos = 0;
+        int[] len = new int[out.length];
+        for (int i = 0; i < out.length; i++) {
+            int shift = 0;
+            int value = 0;
+            while (true) {
+                if (pos >= b.length || shift > 28) {
+                    throw new IllegalArgumentException("malformed string tensor_content (" + out.length + " strings)");
+                }
+                int x = b[pos++] & 0xFF;
+                value |= (x & 0x7F) << shift;
+                shift += 7;
+                if (x < 0x80) {
+                    break;
+                }
+            }
+            len[i] = value;
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (len[i] < 0 || pos + len[i] > b.length) {
+                throw new IllegalArgumentException("malformed string tensor_content: string " + i + " overruns the bytes");
+            }
+            out[i] = new String(b, pos, len[i], StandardCharsets.UTF_8);
+            pos += len[i];
         }
     }
 

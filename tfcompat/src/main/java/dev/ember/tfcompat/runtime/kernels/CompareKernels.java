@@ -46,7 +46,7 @@ public final class CompareKernels {
      * ({@code false} for Equal, {@code true} for NotEqual) instead of an error.
      */
     private static void compare(String type, Set<DataType> types, BinaryOperator<Tensor> f, boolean lenient) {
-        OpRegistry.register(type, Kernels.of(
+        OpRegistry.register(type, Kernels.elementwise(
                 n -> {
                     TfArgs.allowed(n, "T", TfArgs.sameType(n, 0, 2), types);
                     if (lenient && !n.attrBool("incompatible_shape_error", true)) {

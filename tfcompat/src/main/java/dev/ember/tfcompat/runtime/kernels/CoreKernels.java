@@ -47,7 +47,7 @@ public final class CoreKernels {
                 ? Value.of(ctx.input(0), ctx.inputType(0)) : ctx.value(0)});
         OpRegistry.register("Identity", identity);
         OpRegistry.register("Snapshot", identity);
-        OpRegistry.register("IdentityN", of(
+        OpRegistry.register("IdentityN", dev.ember.tfcompat.runtime.Kernels.withListOutput(of(
                 n -> {
                     OutputSpec[] out = new OutputSpec[n.numInputs()];
                     for (int i = 0; i < out.length; i++) {
@@ -61,7 +61,7 @@ public final class CoreKernels {
                         out[i] = ctx.value(i).isRef() ? Value.of(ctx.input(i), ctx.inputType(i)) : ctx.value(i);
                     }
                     return out;
-                }));
+                }), "output"));
         OpRegistry.register("NoOp", of(n -> new OutputSpec[0], ctx -> new Value[0]));
         OpRegistry.register("StopGradient", of(sameAs(0), ctx -> ctx.single(ctx.input(0).detach())));
         OpRegistry.register(GRADIENTS, of(CoreKernels::gradientOutputs, CoreKernels::gradients));

@@ -54,7 +54,7 @@ public final class MathKernels {
 
     /** Registers a broadcasting binary op: {@code floats} for float types, {@code ints} (exact) for integer ones. */
     private static void binary(String type, Set<DataType> types, BinaryOperator<Tensor> floats, LongBinaryOperator ints) {
-        OpRegistry.register(type, Kernels.of(
+        OpRegistry.register(type, Kernels.elementwise(
                 n -> {
                     DataType t = TfArgs.allowed(n, "T", TfArgs.sameType(n, 0, 2), types);
                     return TfArgs.one(t, TfArgs.broadcast(n, n.inputShape(0), n.inputShape(1)));

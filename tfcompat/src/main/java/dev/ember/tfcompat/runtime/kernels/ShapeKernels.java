@@ -56,9 +56,20 @@ public final class ShapeKernels {
                 n -> TfArgs.one(DataType.DT_INT32, Shape.scalar()),
                 ctx -> TfArgs.out(ctx, Tensor.scalar((long) ctx.value(0).shape().length))));
         OpRegistry.register("Fill", Kernels.of(ShapeKernels::fillOutputs, ShapeKernels::fill));
+        // Strings too: TF-Java's saver builds shape_and_slices as ZerosLike(tensor_names), so every
+        // SavedModel it exports has one.
         OpRegistry.register("ZerosLike", Kernels.of(
-                n -> TfArgs.one(TfArgs.input(n, 0, "T", ANY), n.inputShape(0)),
-                ctx -> TfArgs.out(ctx, Tensor.zerosLike(ctx.input(0).detach()))));
+                n -> TfArgs.one(n.inputType(0) == DataType.DT_STRING ? DataType.DT_STRING
+                        : TfArgs.input(n, 0, "T", ANY), n.inputShape(0)),
+                ctx -> {
+                    Value v = ctx.value(0);
+                    if (v.isStrings()) {
+                        String[] empty = new String[v.strings().length];
+                        java.util.Arrays.fill(empty, "");
+                        return new Value[] {Value.strings(empty, v.shape())};
+                    }
+                    return TfArgs.out(ctx, Tensor.zerosLike(ctx.input(0).detach()));
+                }));
         OpRegistry.register("OnesLike", Kernels.of(
                 n -> TfArgs.one(TfArgs.input(n, 0, "T", ANY), n.inputShape(0)),
                 ctx -> TfArgs.out(ctx, Tensor.onesLike(ctx.input(0).detach()))));

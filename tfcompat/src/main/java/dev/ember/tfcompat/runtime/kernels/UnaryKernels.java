@@ -17,7 +17,8 @@ import org.tensorflow.proto.DataType;
 
 /**
  * One-input elementwise math ({@code Sqrt}, {@code Sigmoid}, {@code Round}, ...), the gradient
- * helpers TF's gradient graphs use ({@code SqrtGrad}, {@code TanhGrad}, ...), NaN/Inf tests and
+ * helpers TF's gradient graphs use ({@code SqrtGrad}, {@code RsqrtGrad}, ...; {@code TanhGrad} and
+ * {@code SigmoidGrad} live with the activations in {@link NnKernels}), NaN/Inf tests and
  * {@code Cast}. Float-only ops refuse integer inputs as TF does instead of computing in float.
  */
 public final class UnaryKernels {
@@ -55,8 +56,6 @@ public final class UnaryKernels {
         // Gradient helpers: (y, dy) -> dx from the forward output y.
         gradient("SqrtGrad", (y, dy) -> dy.mul(0.5).div(y));
         gradient("RsqrtGrad", (y, dy) -> dy.mul(y.mul(y).mul(y)).mul(-0.5));
-        gradient("TanhGrad", (y, dy) -> dy.mul(y.mul(y).neg().add(1.0)));
-        gradient("SigmoidGrad", (y, dy) -> dy.mul(y.mul(y.neg().add(1.0))));
         gradient("ReciprocalGrad", (y, dy) -> dy.mul(y.mul(y)).neg());
         gradient("InvGrad", (y, dy) -> dy.mul(y.mul(y)).neg());
         // SoftplusGrad(gradients, features): gradients * sigmoid(features).
@@ -80,13 +79,13 @@ public final class UnaryKernels {
     }
 
     private static void unary(String type, Set<DataType> types, UnaryOperator<Tensor> f) {
-        OpRegistry.register(type, Kernels.of(
+        OpRegistry.register(type, Kernels.elementwise(
                 n -> TfArgs.one(TfArgs.input(n, 0, "T", types), n.inputShape(0)),
                 ctx -> TfArgs.out(ctx, f.apply(ctx.input(0)))));
     }
 
     private static void predicate(String type, UnaryOperator<Tensor> f) {
-        OpRegistry.register(type, Kernels.of(
+        OpRegistry.register(type, Kernels.elementwise(
                 n -> {
                     TfArgs.input(n, 0, "T", FLOATS);
                     return TfArgs.one(DataType.DT_BOOL, n.inputShape(0));
@@ -95,7 +94,7 @@ public final class UnaryKernels {
     }
 
     private static void gradient(String type, BinaryOperator<Tensor> f) {
-        OpRegistry.register(type, Kernels.of(
+        OpRegistry.register(type, Kernels.elementwise(
                 n -> TfArgs.one(TfArgs.allowed(n, "T", TfArgs.sameType(n, 0, 2), FLOATS),
                         TfArgs.broadcast(n, n.inputShape(0), n.inputShape(1))),
                 ctx -> TfArgs.out(ctx, f.apply(ctx.input(0), ctx.input(1)))));
