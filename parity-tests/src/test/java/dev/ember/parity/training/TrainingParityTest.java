@@ -105,9 +105,13 @@ class TrainingParityTest {
         REPORT.add(run.last());
         REPORT.addCurve(run.last().caseName(), run.weightCurve());
         REPORT.addCurve(name + ": |loss TF - loss engine| per step (step 1 first)", run.lossCurve());
-        System.out.printf(Locale.ROOT, "%s: loss %.5f -> %.5f (TF) / %.5f -> %.5f (engine); max weight error per step %s%n",
-                name, run.tfLoss().get(0), run.tfLoss().get(STEPS - 1), run.engineLoss().get(0),
-                run.engineLoss().get(STEPS - 1), run.weightCurve());
+        System.out.printf(Locale.ROOT, "%s: loss %.5f -> %.5f (TF) / %.5f -> %.5f (engine)%n", name,
+                run.tfLoss().get(0), run.tfLoss().get(STEPS - 1), run.engineLoss().get(0), run.engineLoss().get(STEPS - 1));
+        System.out.printf(Locale.ROOT, "%s: step  loss TF      loss engine  |dloss|    max weight/slot error%n", name);
+        for (int k = 1; k <= STEPS; k++) {
+            System.out.printf(Locale.ROOT, "%s: %4d  %.7f  %.7f  %.2e  %.2e%n", name, k, run.tfLoss().get(k - 1),
+                    run.engineLoss().get(k - 1), run.lossCurve().get(k - 1), run.weightCurve().get(k));
+        }
     }
 
     /**
