@@ -78,7 +78,7 @@ final class HostTensor {
         long[] l = ints == null ? null : new long[n];
         long[] idx = new long[engineShape.length];
         for (int e = 0; e < n; e++) {
-            int t = (int) flat(layout.tfIndex(idx), tfStrides);
+            int t = (int) flat(layout.tfIndex(idx, shape), tfStrides);
             if (f != null) {
                 f[e] = floats[t];
             } else {

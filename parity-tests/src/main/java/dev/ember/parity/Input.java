@@ -134,7 +134,7 @@ public final class Input {
         if (layout == null) {
             throw new IllegalArgumentException("Input.layout: layout is null (use Layout.NONE)");
         }
-        if (!layout.accepts(shape.length)) {
+        if (!layout.accepts(shape)) {
             throw new IllegalArgumentException("Input.layout: " + layout.describe() + " cannot apply to shape "
                     + Arrays.toString(shape) + " (rank " + shape.length + ")");
         }

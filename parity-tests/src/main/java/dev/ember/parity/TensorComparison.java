@@ -114,9 +114,9 @@ public final class TensorComparison {
             b.detail = "the " + (tf == null ? "TF" : "engine") + " side returned no tensor named '" + name + "'";
             return b.build();
         }
-        if (!layout.accepts(tf.shape.length)) {
+        if (!layout.accepts(tf.shape)) {
             b.status = Status.SHAPE;
-            b.detail = "layout " + layout.describe() + " needs rank " + layout.tfToEngine().length + ", TF gave "
+            b.detail = "layout " + layout.describe() + " needs " + layout.requirement() + ", TF gave "
                     + Arrays.toString(tf.shape) + "; engine gave " + Arrays.toString(engine.shape);
             return b.build();
         }
@@ -208,7 +208,7 @@ public final class TensorComparison {
     private static Element element(Layout layout, HostTensor tfOriginal, HostTensor tf, HostTensor engine, int i,
             boolean mask) {
         long[] engineIndex = HostTensor.unflatten(i, engine.shape);
-        long[] tfIndex = layout.tfIndex(engineIndex);
+        long[] tfIndex = layout.tfIndex(engineIndex, tfOriginal.shape);
         long tfFlat = HostTensor.flat(tfIndex, HostTensor.strides(tfOriginal.shape));
         double e = engine.value(i);
         double t = tf.value(i);

@@ -1,6 +1,8 @@
 package dev.ember.parity;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -102,14 +104,19 @@ public final class TfGraphSide implements TfSide, AutoCloseable {
             }
             runner.feed(p.getValue(), t);
         }
-        fetches.values().forEach(runner::fetch);
+        // A tensor fetched under two names is fetched once (TF-Java refuses a repeated fetch); both names
+        // then return the same Tensor, which the harness closes once.
+        List<Output<?>> distinct = new ArrayList<>();
+        for (Output<?> o : fetches.values()) {
+            if (!distinct.contains(o)) {
+                distinct.add(o);
+                runner.fetch(o);
+            }
+        }
         // Not closed on purpose: the harness copies and closes each returned tensor.
         Result result = runner.run();
         Map<String, Tensor> out = new LinkedHashMap<>();
-        int i = 0;
-        for (String name : fetches.keySet()) {
-            out.put(name, result.get(i++));
-        }
+        fetches.forEach((name, o) -> out.put(name, result.get(distinct.indexOf(o))));
         return out;
     }
 
@@ -191,24 +198,49 @@ public final class TfGraphSide implements TfSide, AutoCloseable {
                 throw new IllegalArgumentException("TfGraphSide.gradients: no tensor to differentiate '" + scalarName
                         + "' with respect to");
             }
-            Output<?>[] xs = new Output<?>[wrt.length];
+            // Each distinct tensor is given to addGradients once: TF answers a repeated one with a null
+            // handle, so two names for one tensor (e.g. one TF bias that becomes two engine tensors)
+            // share its gradient.
+            List<Output<?>> xs = new ArrayList<>();
+            int[] slot = new int[wrt.length];
             for (int i = 0; i < wrt.length; i++) {
                 Operand<?> x = placeholders.containsKey(wrt[i]) ? placeholders.get(wrt[i]) : parameters.get(wrt[i]);
                 if (x == null) {
                     throw new IllegalArgumentException("TfGraphSide.gradients: '" + wrt[i] + "' is neither a placeholder "
                             + "nor a parameter; known: " + placeholders.keySet() + " " + parameters.keySet());
                 }
-                xs[i] = x.asOutput();
-            }
-            Output<?>[] grads = graph.addGradients(scalar.asOutput(), xs);
-            for (int i = 0; i < wrt.length; i++) {
-                if (grads[i] == null) {
-                    throw new IllegalArgumentException("TfGraphSide.gradients: TF returned no gradient of '" + scalarName
-                            + "' with respect to '" + wrt[i] + "'");
+                slot[i] = xs.indexOf(x.asOutput());
+                if (slot[i] < 0) {
+                    slot[i] = xs.size();
+                    xs.add(x.asOutput());
                 }
-                output(Parity.gradientName(scalarName, wrt[i]), grads[i]);
+            }
+            Output<?>[] grads;
+            try {
+                grads = graph.addGradients(scalar.asOutput(), xs.toArray(new Output<?>[0]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("TfGraphSide.gradients: TF cannot differentiate '" + scalarName
+                        + "' with respect to " + java.util.Arrays.toString(wrt) + ": " + e.getMessage(), e);
+            }
+            for (int i = 0; i < wrt.length; i++) {
+                Output<?> g = grads[slot[i]];
+                if (g == null || !hasHandle(g)) {
+                    throw new IllegalArgumentException("TfGraphSide.gradients: TF returned no gradient of '" + scalarName
+                            + "' with respect to '" + wrt[i] + "' (it does not depend on it)");
+                }
+                output(Parity.gradientName(scalarName, wrt[i]), g);
             }
             return this;
+        }
+
+        /** TF-Java wraps a missing gradient in an {@code Output} whose operation has no native handle. */
+        private static boolean hasHandle(Output<?> o) {
+            try {
+                o.op().name();
+                return true;
+            } catch (IllegalStateException e) {
+                return false;
+            }
         }
 
         private static void unique(String name, boolean taken, String what) {
