@@ -21,18 +21,34 @@ public final class Session implements AutoCloseable {
     private final Graph graph;
     private final SessionState state = new SessionState();
     private final java.util.Set<GraphOperation> initialized = new java.util.HashSet<>();
+    private final boolean autoInit;
     private boolean closed;
 
+    /** A session that runs the graph's un-ran initializers before each run ({@code autoInit}), as TF-Java's does. */
     public Session(Graph graph) {
-        this.graph = graph;
+        this(graph, true, null);
+    }
+
+    /** A session with TF's options; see {@link #Session(Graph, boolean, org.tensorflow.proto.ConfigProto)}. */
+    public Session(Graph graph, org.tensorflow.proto.ConfigProto config) {
+        this(graph, true, config);
+    }
+
+    /**
+     * {@code autoInit} false: a run with un-ran initializers fails until {@link #initialize()} is called
+     * (TF-Java's behaviour and message).
+     */
+    public Session(Graph graph, boolean autoInit) {
+        this(graph, autoInit, null);
     }
 
     /**
      * A session with TF's options. Only {@code graph_options.rewrite_options.layout_optimizer} applies
      * to the engine: {@code OFF} turns the NHWC/NCHW layout pass off ({@code runtime.LayoutPass}).
      */
-    public Session(Graph graph, org.tensorflow.proto.ConfigProto config) {
-        this(graph);
+    public Session(Graph graph, boolean autoInit, org.tensorflow.proto.ConfigProto config) {
+        this.graph = graph;
+        this.autoInit = autoInit;
         if (config != null && config.getGraphOptions().getRewriteOptions().getLayoutOptimizer()
                 == org.tensorflow.proto.RewriterConfig.Toggle.OFF) {
             state.layoutOptimizer(false);
@@ -88,8 +104,24 @@ public final class Session implements AutoCloseable {
         }
         Runner r = runner();
         ops.forEach(r::addTarget);
-        r.run().close();
+        r.runNoInit().close();
         initialized.addAll(ops);
+    }
+
+    private synchronized boolean hasUnranInitializers() {
+        return !initialized.containsAll(graph.initializers());
+    }
+
+    /** TF-Java's {@code Runner.verifyInit}: auto-initializes, or refuses to run with un-ran initializers. */
+    private void verifyInit() {
+        if (hasUnranInitializers()) {
+            if (autoInit) {
+                initialize();
+            } else {
+                throw new IllegalStateException("Graph has un-ran initializers, but the session's autoInit is false."
+                        + "  Run Session.initialize() before calling run().");
+            }
+        }
     }
 
     /**
@@ -242,6 +274,13 @@ public final class Session implements AutoCloseable {
 
         /** Runs; the result holds the fetched values in fetch order. */
         public Result run() {
+            checkOpen();
+            verifyInit();
+            return runNoInit();
+        }
+
+        /** The run without the initializer check (what {@code initialize()} itself uses). */
+        Result runNoInit() {
             checkOpen();
             if (isEmpty()) {
                 throw new IllegalArgumentException("Must specify at least one target to fetch or execute.");

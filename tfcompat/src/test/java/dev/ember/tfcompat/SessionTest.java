@@ -87,6 +87,31 @@ class SessionTest {
     }
 
     @Test
+    void autoInitRunsOnlyUnranInitializersAndManualSessionsRefuseLikeTfJava() {
+        try (Graph g = new Graph(); Session auto = new Session(g); Session manual = new Session(g, false)) {
+            Ops tf = Ops.create(g);
+            Variable<TFloat32> w = tf.withName("w").variable(tf.constant(new float[] {1, 2}));
+            try (Result r = auto.runner().fetch(w).run()) {
+                assertThat(StdArrays.array1dCopyOf((TFloat32) r.get(0))).containsExactly(1f, 2f);
+            }
+            auto.run(tf.assign(w, tf.constant(new float[] {5, 6})));
+            Variable<TFloat32> v = tf.withName("v").variable(tf.constant(new float[] {3}));
+            try (Result r = auto.runner().fetch(w).fetch(v).run()) {
+                // only v's initializer is new: w keeps its assigned value
+                assertThat(StdArrays.array1dCopyOf((TFloat32) r.get(0))).containsExactly(5f, 6f);
+                assertThat(StdArrays.array1dCopyOf((TFloat32) r.get(1))).containsExactly(3f);
+            }
+            assertThatThrownBy(() -> manual.runner().fetch(w).run()).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Graph has un-ran initializers, but the session's autoInit is false.  "
+                            + "Run Session.initialize() before calling run().");
+            manual.initialize();
+            try (Result r = manual.runner().fetch(v).run()) {
+                assertThat(StdArrays.array1dCopyOf((TFloat32) r.get(0))).containsExactly(3f);
+            }
+        }
+    }
+
+    @Test
     void errorsNameTheNode() {
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
