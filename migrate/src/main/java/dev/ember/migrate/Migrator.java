@@ -157,7 +157,7 @@ public final class Migrator {
             fr.add(new Finding(line, 1, Severity.ERROR, "parse", "the file does not parse: " + oneLine(problem),
                     "fix the syntax error; the file was copied unchanged"));
         } else {
-            result = applyRules(parsed.getResult().get(), original, fr);
+            result = applyRules(parser, parsed.getResult().get(), original, fr);
         }
         fr.rewritten(!result.equals(original));
         if (options.diff() && diffOut != null && fr.rewritten()) {
@@ -173,9 +173,10 @@ public final class Migrator {
     }
 
     /** Applies the rules one by one; a failing rule leaves the file as it was before any rule. */
-    private String applyRules(CompilationUnit cu, String original, FileReport fr) {
+    private String applyRules(JavaParser parser, CompilationUnit parsed, String original, FileReport fr) {
+        CompilationUnit cu = parsed;
         LexicalPreservingPrinter.setup(cu);
-        RuleContext ctx = new RuleContext(fr);
+        RuleContext ctx = new RuleContext(fr).parityTests(options.emitParityTests());
         String current = original;
         List<Change> changes = new ArrayList<>();
         for (Rule rule : Rules.forLevel(options.level())) {
@@ -188,6 +189,17 @@ public final class Migrator {
                 return original;
             }
             String next = LexicalPreservingPrinter.print(cu);
+            java.util.Optional<String> replaced = ctx.takeReplacement();
+            if (replaced.isPresent()) {
+                next = replaced.get();
+                try {
+                    cu = reparse(parser, next);
+                } catch (IllegalStateException e) {
+                    fr.add(new Finding(1, 1, Severity.ERROR, rule.id(), "rule failed: " + oneLine(e.getMessage()),
+                            "the file was copied unchanged; please report this"));
+                    return original;
+                }
+            }
             for (int[] r : UnifiedDiff.regions(current, next)) {
                 changes.add(new Change(rule.id(), r[0], r[1], r[2], r[3]));
             }
@@ -195,6 +207,17 @@ public final class Migrator {
         }
         changes.forEach(fr::add);
         return current;
+    }
+
+    /** Parses a rule's rewritten text for the next rules (with type resolution, lexical preservation). */
+    public static CompilationUnit reparse(JavaParser parser, String text) {
+        ParseResult<CompilationUnit> r = parser.parse(text);
+        if (!r.isSuccessful() || r.getResult().isEmpty()) {
+            throw new IllegalStateException("the rewritten text does not parse: " + r.getProblems());
+        }
+        CompilationUnit cu = r.getResult().get();
+        LexicalPreservingPrinter.setup(cu);
+        return cu;
     }
 
     private static String oneLine(String s) {

@@ -14,9 +14,21 @@ public final class RuleContext {
 
     private final FileReport report;
     private String rule = "";
+    private String replacement;
+    private boolean parityTests;
 
     public RuleContext(FileReport report) {
         this.report = report;
+    }
+
+    /** True when {@code --emit-parity-tests} asked for generated parity tests. */
+    public boolean parityTests() {
+        return parityTests;
+    }
+
+    public RuleContext parityTests(boolean emit) {
+        this.parityTests = emit;
+        return this;
     }
 
     /** Engine internal: sets the rule findings are attributed to. */
@@ -47,6 +59,22 @@ public final class RuleContext {
             target.setComment(new LineComment(text));
         }
         finding(Severity.TODO, at, reason, hint);
+    }
+
+    /**
+     * Replaces the whole file with {@code text} (for rules that restructure code too much for
+     * node-level edits); the migrator re-parses it before the next rule. Untouched code must be
+     * kept byte for byte by the rule itself.
+     */
+    public void replaceSource(String text) {
+        this.replacement = text;
+    }
+
+    /** The text set by {@link #replaceSource} since the last call, if any (engine internal). */
+    public java.util.Optional<String> takeReplacement() {
+        java.util.Optional<String> r = java.util.Optional.ofNullable(replacement);
+        replacement = null;
+        return r;
     }
 
     /** The file's report. */
