@@ -11,6 +11,8 @@ import dev.ember.migrate.report.Severity;
 public final class RuleContext {
     /** The marker left in code a rule could not convert. */
     public static final String TODO_PREFIX = "TODO(ember-migrate): ";
+    /** A file holding this text is copied unchanged by every level (e.g. the original kept for parity tests). */
+    public static final String KEEP_MARKER = "ember-migrate: kept original for the parity tests, not migrated";
 
     private final FileReport report;
     private String rule = "";
@@ -75,6 +77,22 @@ public final class RuleContext {
         java.util.Optional<String> r = java.util.Optional.ofNullable(replacement);
         replacement = null;
         return r;
+    }
+
+    /** A source file a rule generates for the output's test tree ({@code src/test/java}, in package {@code pkg}). */
+    public record GeneratedTest(String pkg, String simpleName, String text) {
+    }
+
+    private final java.util.List<GeneratedTest> generated = new java.util.ArrayList<>();
+
+    /** Adds a generated test-tree source (e.g. a parity test); the migrator writes it next to the outputs. */
+    public void generateTest(String pkg, String simpleName, String text) {
+        generated.add(new GeneratedTest(pkg, simpleName, text));
+    }
+
+    /** The generated test sources so far. */
+    public java.util.List<GeneratedTest> generatedTests() {
+        return java.util.Collections.unmodifiableList(generated);
     }
 
     /** The file's report. */

@@ -42,6 +42,8 @@ public final class ConvertGraphProgramToModule implements Rule {
         Imports imports = new Imports(cu);
         int found = 0;
         int converted = 0;
+        ParityTests parity = new ParityTests(cu, original, candidates.get(0).findAncestor(
+                com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class).map(c -> c.getNameAsString()).orElse("Main"));
         for (MethodDeclaration m : candidates) {
             int mark = ed.mark();
             Imports attempt = imports.copy();
@@ -57,6 +59,9 @@ public final class ConvertGraphProgramToModule implements Rule {
                 for (String info : w.infos()) {
                     ctx.finding(Severity.INFO, m, info, "");
                 }
+                if (ctx.parityTests()) {
+                    parity.add(p, w.module());
+                }
             } catch (Unsupported u) {
                 ed.rollback(mark);
                 found += ProgramAnalyzer.countRunCalls(m);
@@ -64,6 +69,15 @@ public final class ConvertGraphProgramToModule implements Rule {
             }
         }
         ctx.report().runSites(ctx.report().runSites() + found, ctx.report().runSitesConverted() + converted);
+        for (String why : parity.skipped()) {
+            ctx.finding(Severity.INFO, cu, why, "compare this program with the original by hand, or feed it through "
+                    + "dev.ember.parity.Parity yourself");
+        }
+        if (!parity.isEmpty()) {
+            String pkg = cu.getPackageDeclaration().map(d -> d.getNameAsString()).orElse("");
+            ctx.generateTest(pkg, parity.owner() + "Original", parity.originalSource());
+            ctx.generateTest(pkg, parity.owner() + "ParityTest", parity.testSource());
+        }
         if (!ed.isEmpty()) {
             ctx.replaceSource(converted > 0 ? Tidy.blankLines(original, imports.fix(ed.apply())) : ed.apply());
         }
