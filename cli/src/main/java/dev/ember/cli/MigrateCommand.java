@@ -40,8 +40,14 @@ final class MigrateCommand implements Command {
                 "",
                 "options:",
                 "  --out DIR           where the migrated tree goes (must be outside SRC; empty unless --force)",
+                "  --level eager       (default) graph/session programs become engine code a PyTorch user writes:",
+                "                      a Module with the variables as parameters, run sites as method calls,",
+                "                      zeroGrad()/backward()/step(); what cannot be converted with the same",
+                "                      numbers stays at compat with a TODO(ember-migrate) marker and a report row",
                 "  --level compat      imports and types to dev.ember.tfcompat: the program runs unchanged on the",
                 "                      engine (files using TF-Java API tfcompat lacks keep TF-Java and are reported)",
+                "  --emit-parity-tests for each converted file, a JUnit 5 test in src/test/java comparing the original",
+                "                      (kept there as <Class>Original) on real TF with the migrated code on the engine",
                 "  --report FILE.md    write the report as FILE.md and FILE.json",
                 "  --dry-run           change nothing on disk",
                 "  --diff              print a unified diff of every rewritten file",
@@ -50,8 +56,7 @@ final class MigrateCommand implements Command {
                 "                      warning; comma-separated): a build gate",
                 "  --force             write into a non-empty --out",
                 "",
-                "The eager level (methods, modules, backward()/step()) is not available yet; --level compat is the",
-                "only level today. Exit codes: 0 done, 1 --fail-on matched, 2 usage error.",
+                "Exit codes: 0 done, 1 --fail-on matched, 2 usage error.",
                 "");
     }
 
@@ -62,7 +67,7 @@ final class MigrateCommand implements Command {
 
     @Override
     public Set<String> switches() {
-        return Set.of("dry-run", "diff", "in-place", "force");
+        return Set.of("dry-run", "diff", "in-place", "force", "emit-parity-tests");
     }
 
     @Override
@@ -74,9 +79,11 @@ final class MigrateCommand implements Command {
         if (!Files.exists(src)) {
             throw new Args.UsageException("SRC not found: " + src);
         }
-        Level level = Level.parse(args.get("level", "compat"));
-        if (level == Level.EAGER) {
-            throw new Args.UsageException("the eager level is not available yet; use --level compat");
+        Level level;
+        try {
+            level = Level.parse(args.get("level", "eager"));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
         }
         boolean inPlace = args.has("in-place");
         String outArg = args.get("out", null);
@@ -89,6 +96,7 @@ final class MigrateCommand implements Command {
         MigrateOptions options = MigrateOptions.of(src, outArg == null ? null : Path.of(outArg)).withLevel(level)
                 .withReport(args.get("report", null) == null ? null : Path.of(args.get("report", null)))
                 .withDryRun(args.has("dry-run"), args.has("diff")).withInPlace(inPlace).withForce(args.has("force"))
+                .withParityTests(args.has("emit-parity-tests"))
                 .withFailOn(failOn(args.get("fail-on", "")));
         long total = countJava(src);
         Report report;

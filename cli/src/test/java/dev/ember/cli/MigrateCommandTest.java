@@ -54,8 +54,8 @@ class MigrateCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing --out");
         assertThat(run("migrate", src.toString(), "--out", src.resolve("inside").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is inside the input");
-        assertThat(run("migrate", src.toString(), "--dry-run", "--level", "eager")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("eager level is not available yet");
+        assertThat(run("migrate", src.toString(), "--dry-run", "--level", "graph")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--level must be compat or eager");
         assertThat(run("migrate", src.toString(), "--dry-run", "--fail-on", "nope")).isEqualTo(2);
         assertThat(run("migrate", tmp.resolve("missing").toString(), "--dry-run")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("SRC not found");

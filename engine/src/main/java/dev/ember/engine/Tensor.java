@@ -387,6 +387,21 @@ public final class Tensor {
         return wrap(Kernels.creation().fromDoubles(flat, new long[] {rows.length, cols}, DType.FLOAT32));
     }
 
+    /** A 3-D float32 tensor from a rectangular nested array; mirrors {@code torch.tensor(nested_list)}. */
+    public static Tensor of(float[][][] values) {
+        return Creation.nested(values);
+    }
+
+    /** A 4-D float32 tensor (e.g. an NHWC image batch) from a rectangular nested array. */
+    public static Tensor of(float[][][][] values) {
+        return Creation.nested(values);
+    }
+
+    /** A 2-D int64 tensor from rows of equal length. */
+    public static Tensor of(long[][] rows) {
+        return Creation.nested(rows);
+    }
+
     /** float32 tensor of {@code shape} over row-major {@code data}; mirrors {@code torch.from_numpy}. */
     public static Tensor fromArray(float[] data, long... shape) {
         checkLength("fromArray", data.length, shape);

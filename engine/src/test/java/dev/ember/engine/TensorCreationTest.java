@@ -66,6 +66,27 @@ class TensorCreationTest {
     }
 
     @Test
+    void nestedArraysOfAnyRankLikeTorchTensor() {
+        float[][][][] nhwc = new float[2][3][4][1];
+        nhwc[1][2][3][0] = 7;
+        nhwc[0][1][0][0] = -1;
+        Tensor t = Tensor.of(nhwc);
+        assertThat(t.shape()).containsExactly(2, 3, 4, 1);
+        assertThat(t.dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(t.toFloatArray()[1 * 12 + 2 * 4 + 3]).isEqualTo(7);
+        assertThat(t.toFloatArray()[4]).isEqualTo(-1);
+        assertThat(Tensor.of(new float[][][] {{{1, 2}}, {{3, 4}}}).toFloatArray()).containsExactly(1, 2, 3, 4);
+        Tensor l = Tensor.of(new long[][] {{1, 2, 3}, {4, 5, 6}});
+        assertThat(l.dtype()).isEqualTo(DType.INT64);
+        assertThat(l.shape()).containsExactly(2, 3);
+        assertThat(l.toLongArray()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThatThrownBy(() -> Tensor.of(new float[][][] {{{1, 2}}, {{3}}}))
+                .hasMessageContaining("row [1][0] has 1 values, expected 2");
+        assertThatThrownBy(() -> Tensor.of(new float[0][][]))
+                .hasMessageContaining("empty nested arrays have no shape");
+    }
+
+    @Test
     void bytesRoundTrip() {
         Tensor t = Tensor.fromArray(new double[] {1.5, -2, 3e10}, 3);
         Tensor back = Tensor.fromBytes(t.toBytes(), DType.FLOAT64, 3);

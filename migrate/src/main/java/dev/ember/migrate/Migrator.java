@@ -149,6 +149,7 @@ public final class Migrator {
             fr.add(new Finding(1, 1, Severity.INFO, "read", "not valid UTF-8; read and written as " + cs.name(), ""));
         }
         String result = original;
+        List<RuleContext.GeneratedTest> generated = new ArrayList<>();
         ParseResult<CompilationUnit> parsed = parser.parse(original);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             String problem = parsed.getProblems().isEmpty() ? "unknown parse error" : parsed.getProblems().get(0).getVerboseMessage();
@@ -156,8 +157,10 @@ public final class Migrator {
                     .flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(1);
             fr.add(new Finding(line, 1, Severity.ERROR, "parse", "the file does not parse: " + oneLine(problem),
                     "fix the syntax error; the file was copied unchanged"));
+        } else if (original.contains(RuleContext.KEEP_MARKER)) {
+            fr.add(new Finding(1, 1, Severity.INFO, "keep", "copied unchanged: " + RuleContext.KEEP_MARKER, ""));
         } else {
-            result = applyRules(parsed.getResult().get(), original, fr);
+            result = applyRules(parser, parsed.getResult().get(), original, fr, generated);
         }
         fr.rewritten(!result.equals(original));
         if (options.diff() && diffOut != null && fr.rewritten()) {
@@ -168,14 +171,32 @@ public final class Migrator {
             if (!options.inPlace() || fr.rewritten()) {
                 writeAtomically(dest, result, cs);
             }
+            for (RuleContext.GeneratedTest g : generated) {
+                Path t = testRoot(out, rel).resolve(g.pkg().replace('.', '/')).resolve(g.simpleName() + ".java");
+                writeAtomically(t, g.text(), java.nio.charset.StandardCharsets.UTF_8);
+                fr.add(new Finding(1, 1, Severity.INFO, "parity-tests", "wrote " + out.relativize(t).toString()
+                        .replace('\\', '/'), "run the output project's tests with engine, tfcompat, parity-tests and "
+                        + "TF-Java (with its natives) on the classpath"));
+            }
         }
         return fr;
     }
 
+    /**
+     * The test source root for generated tests of the file at {@code rel}: its Maven sibling
+     * {@code src/test/java} when it lives under {@code src/main/java}, else {@code src/test/java} of the output.
+     */
+    static Path testRoot(Path out, String rel) {
+        int at = rel.indexOf("src/main/java/");
+        return at >= 0 ? out.resolve(rel.substring(0, at) + "src/test/java") : out.resolve("src/test/java");
+    }
+
     /** Applies the rules one by one; a failing rule leaves the file as it was before any rule. */
-    private String applyRules(CompilationUnit cu, String original, FileReport fr) {
+    private String applyRules(JavaParser parser, CompilationUnit parsed, String original, FileReport fr,
+            List<RuleContext.GeneratedTest> generated) {
+        CompilationUnit cu = parsed;
         LexicalPreservingPrinter.setup(cu);
-        RuleContext ctx = new RuleContext(fr);
+        RuleContext ctx = new RuleContext(fr).parityTests(options.emitParityTests());
         String current = original;
         List<Change> changes = new ArrayList<>();
         for (Rule rule : Rules.forLevel(options.level())) {
@@ -188,13 +209,36 @@ public final class Migrator {
                 return original;
             }
             String next = LexicalPreservingPrinter.print(cu);
+            java.util.Optional<String> replaced = ctx.takeReplacement();
+            if (replaced.isPresent()) {
+                next = replaced.get();
+                try {
+                    cu = reparse(parser, next);
+                } catch (IllegalStateException e) {
+                    fr.add(new Finding(1, 1, Severity.ERROR, rule.id(), "rule failed: " + oneLine(e.getMessage()),
+                            "the file was copied unchanged; please report this"));
+                    return original;
+                }
+            }
             for (int[] r : UnifiedDiff.regions(current, next)) {
                 changes.add(new Change(rule.id(), r[0], r[1], r[2], r[3]));
             }
             current = next;
         }
+        generated.addAll(ctx.generatedTests());
         changes.forEach(fr::add);
         return current;
+    }
+
+    /** Parses a rule's rewritten text for the next rules (with type resolution, lexical preservation). */
+    public static CompilationUnit reparse(JavaParser parser, String text) {
+        ParseResult<CompilationUnit> r = parser.parse(text);
+        if (!r.isSuccessful() || r.getResult().isEmpty()) {
+            throw new IllegalStateException("the rewritten text does not parse: " + r.getProblems());
+        }
+        CompilationUnit cu = r.getResult().get();
+        LexicalPreservingPrinter.setup(cu);
+        return cu;
     }
 
     private static String oneLine(String s) {

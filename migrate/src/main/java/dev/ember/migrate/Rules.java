@@ -2,6 +2,8 @@ package dev.ember.migrate;
 
 import dev.ember.migrate.rules.Rule;
 import dev.ember.migrate.rules.compat.ReplaceTensorFlowImports;
+import dev.ember.migrate.rules.eager.ConvertGraphProgramToModule;
+import dev.ember.migrate.rules.eager.WarnPrunedStatefulOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,9 +12,16 @@ public final class Rules {
     private Rules() {
     }
 
-    /** The ordered rules for {@code level}. */
+    /**
+     * The ordered rules for {@code level}: the eager rules first (they need TF-Java's types resolved),
+     * then {@code compat.imports} on whatever TF-Java code is left.
+     */
     public static List<Rule> forLevel(Level level) {
         List<Rule> rules = new ArrayList<>();
+        if (level == Level.EAGER) {
+            rules.add(new WarnPrunedStatefulOps());
+            rules.add(new ConvertGraphProgramToModule());
+        }
         rules.add(new ReplaceTensorFlowImports());
         return rules;
     }

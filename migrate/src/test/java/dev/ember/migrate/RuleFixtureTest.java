@@ -31,7 +31,9 @@ import org.junit.jupiter.api.TestFactory;
  * One fixture folder per rule: {@code rules/<rule id>/<case>.before.java.txt} and, when the rule
  * changes it, {@code <case>.after.java.txt}. Each case: the rule's output equals "after" byte for
  * byte (or "before" when there is no "after"), a second run changes nothing, "before" compiles
- * against TF-Java and "after" compiles against tfcompat and the engine.
+ * against TF-Java and "after" compiles against tfcompat and the engine. An optional
+ * {@code <case>.findings.txt} lists texts the findings must contain ({@code SEVERITY rule message}),
+ * one per line; a line starting with {@code !} must match none.
  */
 class RuleFixtureTest {
 
@@ -68,23 +70,45 @@ class RuleFixtureTest {
         String before = Files.readString(beforeFile);
         Path afterFile = beforeFile.resolveSibling(beforeFile.getFileName().toString().replace(".before.", ".after."));
         String expected = Files.exists(afterFile) ? Files.readString(afterFile) : before;
-        String once = apply(rule, before);
+        FileReport report = new FileReport("Fixture.java");
+        String once = apply(rule, before, report);
         assertThat(once).as("%s applied to %s", rule.id(), beforeFile.getFileName()).isEqualTo(expected);
         assertThat(apply(rule, once)).as("%s applied twice changes nothing", rule.id()).isEqualTo(once);
         compiles("before", before);
         compiles("after", once);
+        Path findings = beforeFile.resolveSibling(beforeFile.getFileName().toString().replace(".before.java.txt",
+                ".findings.txt"));
+        if (Files.exists(findings)) {
+            List<String> got = report.findings().stream().map(f -> f.severity() + " " + f.rule() + " " + f.message())
+                    .toList();
+            for (String line : Files.readAllLines(findings)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (line.startsWith("!")) {
+                    assertThat(got).as("findings of %s", beforeFile.getFileName())
+                            .noneMatch(g -> g.contains(line.substring(1)));
+                } else {
+                    assertThat(got).as("findings of %s", beforeFile.getFileName()).anyMatch(g -> g.contains(line));
+                }
+            }
+        }
     }
 
     static String apply(Rule rule, String source) {
+        return apply(rule, source, new FileReport("Fixture.java"));
+    }
+
+    static String apply(Rule rule, String source, FileReport report) {
         JavaParser parser = JavaParsing.parser(Set.of());
         ParseResult<CompilationUnit> r = parser.parse(source);
         assertThat(r.isSuccessful()).as("fixture parses: %s", r.getProblems()).isTrue();
         CompilationUnit cu = r.getResult().orElseThrow();
         LexicalPreservingPrinter.setup(cu);
-        RuleContext ctx = new RuleContext(new FileReport("Fixture.java"));
+        RuleContext ctx = new RuleContext(report);
         ctx.rule(rule.id());
         rule.apply(cu, ctx);
-        return LexicalPreservingPrinter.print(cu);
+        return ctx.takeReplacement().orElseGet(() -> LexicalPreservingPrinter.print(cu));
     }
 
     /** Compiles {@code source} with javac against the test classpath (TF-Java, tfcompat, engine). */

@@ -85,6 +85,53 @@ public final class Creation {
         return Tensor.fromArray(v, n);
     }
 
+    /**
+     * A tensor from a rectangular nested Java array ({@code float[][][]}, {@code long[][]}, ...) of
+     * any rank: float arrays give float32, long arrays int64; ragged arrays are refused naming the
+     * first row whose length differs.
+     */
+    public static Tensor nested(Object array) {
+        java.util.List<Long> dims = new java.util.ArrayList<>();
+        Object a = array;
+        while (a != null && a.getClass().isArray() && a.getClass().getComponentType().isArray()) {
+            dims.add((long) java.lang.reflect.Array.getLength(a));
+            a = java.lang.reflect.Array.getLength(a) == 0 ? null : java.lang.reflect.Array.get(a, 0);
+        }
+        if (a == null) {
+            throw new IllegalArgumentException("Tensor.of: empty nested arrays have no shape; use Tensor.zeros");
+        }
+        dims.add((long) java.lang.reflect.Array.getLength(a));
+        long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
+        int n = Math.toIntExact(Shapes.numel(shape));
+        Class<?> leaf = a.getClass().getComponentType();
+        Object flat = java.lang.reflect.Array.newInstance(leaf, n);
+        int[] at = {0};
+        copyRows(array, shape, 0, "", flat, at);
+        if (leaf == float.class) {
+            return Tensor.fromArray((float[]) flat, shape);
+        }
+        if (leaf == long.class) {
+            return Tensor.fromArray((long[]) flat, shape);
+        }
+        throw new IllegalArgumentException("Tensor.of: unsupported element type " + leaf);
+    }
+
+    private static void copyRows(Object a, long[] shape, int dim, String index, Object flat, int[] at) {
+        int len = java.lang.reflect.Array.getLength(a);
+        if (len != shape[dim]) {
+            throw new IllegalArgumentException("Tensor.of: row " + index + " has " + len + " values, expected "
+                    + shape[dim] + " like the first one (shape " + java.util.Arrays.toString(shape) + ")");
+        }
+        if (dim == shape.length - 1) {
+            System.arraycopy(a, 0, flat, at[0], len);
+            at[0] += len;
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            copyRows(java.lang.reflect.Array.get(a, i), shape, dim + 1, index + "[" + i + "]", flat, at);
+        }
+    }
+
     private static Generator gen(Generator g) {
         return g == null ? Ember.defaultGenerator() : g;
     }

@@ -138,6 +138,40 @@ public final class Functional {
     }
 
     /**
+     * {@code F.conv2d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}: 'valid'
+     * is no padding; 'same' (stride 1 only, as in PyTorch) keeps the input's size, padding
+     * {@code dilation * (k - 1)} per spatial dimension with the odd one after, which is TF's
+     * {@code padding="SAME"} at stride 1.
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding,
+            int[] dilation, int groups) {
+        if ("valid".equals(padding)) {
+            return conv2d(input, weight, bias, stride, new int[] {0}, dilation, groups);
+        }
+        if (!"same".equals(padding)) {
+            throw new IllegalArgumentException("conv2d: invalid padding string '" + padding
+                    + "', should be one of {'same', 'valid'}");
+        }
+        for (int s : stride == null ? new int[0] : stride) {
+            if (s != 1) {
+                throw new IllegalArgumentException("conv2d: padding='same' is not supported for strided convolutions, "
+                        + "got stride " + java.util.Arrays.toString(stride));
+            }
+        }
+        if (weight.dim() != 4 || dilation == null || dilation.length < 1 || dilation.length > 2) {
+            // let the op report the bad weight or dilation with its own message
+            return conv2d(input, weight, bias, stride, new int[] {0}, dilation, groups);
+        }
+        int[] pads = new int[4];
+        for (int i = 0; i < 2; i++) {
+            int total = dilation[dilation.length == 1 ? 0 : i] * (int) (weight.size(2 + i) - 1);
+            pads[2 * i] = total / 2;
+            pads[2 * i + 1] = total - total / 2;
+        }
+        return conv2d(input, weight, bias, stride, pads, dilation, groups);
+    }
+
+    /**
      * 1-D convolution of {@code (N,C,L)} input with {@code (out, C/groups, kL)} weight; mirrors
      * {@code F.conv1d}. {@code padding} is one value (both sides) or {@code {left, right}}.
      */
@@ -306,6 +340,14 @@ public final class Functional {
     /** {@code F.embedding(input, weight)} (no padding row). */
     public static Tensor embedding(Tensor indices, Tensor weight) {
         return embedding(indices, weight, null);
+    }
+
+    /**
+     * One-hot encoding of int64 {@code indices}: shape {@code indices.shape + [numClasses]}, int64;
+     * mirrors {@code F.one_hot(tensor, num_classes)} ({@code -1} infers {@code max + 1}).
+     */
+    public static Tensor oneHot(Tensor indices, long numClasses) {
+        return dev.ember.engine.ops.nn.OneHot.apply(indices, numClasses);
     }
 
     /**

@@ -29,6 +29,23 @@ class NnBehaviourTest {
         return Tensor.randn(new Generator(seed), shape).to(DType.FLOAT64);
     }
 
+    // ---------------------------------------------------------------- conv2d padding='same'
+
+    @Test
+    void conv2dSamePaddingKeepsTheSizeWithTheOddPadAfterLikeTfSame() {
+        Tensor x = randn(1, 2, 3, 6, 7);
+        Tensor w = randn(2, 4, 3, 4, 3);   // even kernel height: total 3 = 1 before + 2 after
+        Tensor b = randn(3, 4);
+        Tensor same = Functional.conv2d(x, w, b, new int[] {1}, "same", new int[] {1}, 1);
+        Tensor explicit = Functional.conv2d(x, w, b, new int[] {1}, new int[] {1, 2, 1, 1}, new int[] {1}, 1);
+        assertThat(same.shape()).containsExactly(2, 4, 6, 7);
+        assertThat(same.toDoubleArray()).containsExactly(explicit.toDoubleArray());
+        Tensor dilated = Functional.conv2d(x, w, null, new int[] {1}, "same", new int[] {2}, 1);
+        assertThat(dilated.shape()).containsExactly(2, 4, 6, 7);
+        Tensor valid = Functional.conv2d(x, w, b, new int[] {1}, "valid", new int[] {1}, 1);
+        assertThat(valid.toDoubleArray()).containsExactly(Functional.conv2d(x, w, b).toDoubleArray());
+    }
+
     // ---------------------------------------------------------------- dropout
 
     @Test

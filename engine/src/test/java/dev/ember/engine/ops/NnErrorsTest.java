@@ -194,4 +194,25 @@ class NnErrorsTest {
         assertThatThrownBy(() -> Functional.layerNorm(X, new long[] {5, 5}, Tensor.ones(5), null))
                 .hasMessage("layer_norm: expected weight of shape [5, 5], got [5]");
     }
+
+    @Test
+    void oneHotNeedsInt64IndicesInRange() {
+        assertThatThrownBy(() -> Functional.oneHot(Tensor.of(1f, 2f), 3))
+                .hasMessage("one_hot is only applicable to index tensors (int64), got float32");
+        assertThatThrownBy(() -> Functional.oneHot(Tensor.of(0L, 3L), 3))
+                .hasMessage("one_hot: class values must be smaller than numClasses (3), got 3");
+        assertThatThrownBy(() -> Functional.oneHot(Tensor.of(0L, -1L), 3))
+                .hasMessage("one_hot: class values must be non-negative, got -1");
+        assertThatThrownBy(() -> Functional.oneHot(Tensor.zeros(DType.INT64, 0), -1))
+                .hasMessage("one_hot: cannot infer the number of classes from an empty tensor");
+        assertThat(Functional.oneHot(Tensor.of(2L, 0L), -1).shape()).containsExactly(2, 3);
+    }
+
+    @Test
+    void conv2dPaddingStringsAreSameOrValidAndSameIsStrideOne() {
+        assertThatThrownBy(() -> Functional.conv2d(X, Tensor.zeros(8, 3, 3, 3), null, i(2), "same", i(1), 1))
+                .hasMessage("conv2d: padding='same' is not supported for strided convolutions, got stride [2]");
+        assertThatThrownBy(() -> Functional.conv2d(X, Tensor.zeros(8, 3, 3, 3), null, i(1), "full", i(1), 1))
+                .hasMessage("conv2d: invalid padding string 'full', should be one of {'same', 'valid'}");
+    }
 }

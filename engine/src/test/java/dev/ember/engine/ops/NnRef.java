@@ -203,6 +203,17 @@ final class NnRef {
         return out;
     }
 
+    /** 1 at each (integer-valued) index of {@code idx} along a new last dimension of size {@code classes}. */
+    static NdRef oneHot(NdRef idx, int classes) {
+        long[] shape = java.util.Arrays.copyOf(idx.shape, idx.rank() + 1);
+        shape[idx.rank()] = classes;
+        NdRef out = NdRef.zeros(shape);
+        for (int q = 0; q < idx.data.length; q++) {
+            out.data[q * classes + (int) idx.data[q]] = 1;
+        }
+        return out;
+    }
+
     /** Rows of {@code w} at the (integer-valued) {@code idx}. */
     static NdRef embedding(NdRef idx, NdRef w) {
         long dim = w.shape[1];

@@ -17,6 +17,7 @@ import dev.ember.engine.ops.nn.Dropout;
 import dev.ember.engine.ops.nn.Embedding;
 import dev.ember.engine.ops.nn.LayerNorm;
 import dev.ember.engine.ops.nn.MaxPool2d;
+import dev.ember.engine.ops.nn.OneHot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -212,6 +213,10 @@ final class NnSpecs {
                 .shapes(s(2, 3, 4))
                 .ref(r -> NdRef.zeros(r[0].shape))
                 .torch("F.dropout(a, p=1.0)").gradFn("MulBackward0"),
+            OpSpec.of("one_hot", OneHot.class, in -> Functional.oneHot(in[0], 5))
+                .index(0, 5).shapes(s(2, 3)).shapes(s(7)).shapes(s()).notDifferentiable()
+                .ref(r -> NnRef.oneHot(r[0], 5))
+                .torch("F.one_hot(a, 5)"),
             OpSpec.of("embedding", Embedding.class, in -> Functional.embedding(in[0], in[1]))
                 .index(0, 5).shapes(s(2, 3), s(5, 4)).shapes(s(7), s(5, 2))
                 .ref(r -> NnRef.embedding(r[0], r[1]))

@@ -11,12 +11,26 @@ import dev.ember.migrate.report.Severity;
 public final class RuleContext {
     /** The marker left in code a rule could not convert. */
     public static final String TODO_PREFIX = "TODO(ember-migrate): ";
+    /** A file holding this text is copied unchanged by every level (e.g. the original kept for parity tests). */
+    public static final String KEEP_MARKER = "ember-migrate: kept original for the parity tests, not migrated";
 
     private final FileReport report;
     private String rule = "";
+    private String replacement;
+    private boolean parityTests;
 
     public RuleContext(FileReport report) {
         this.report = report;
+    }
+
+    /** True when {@code --emit-parity-tests} asked for generated parity tests. */
+    public boolean parityTests() {
+        return parityTests;
+    }
+
+    public RuleContext parityTests(boolean emit) {
+        this.parityTests = emit;
+        return this;
     }
 
     /** Engine internal: sets the rule findings are attributed to. */
@@ -47,6 +61,38 @@ public final class RuleContext {
             target.setComment(new LineComment(text));
         }
         finding(Severity.TODO, at, reason, hint);
+    }
+
+    /**
+     * Replaces the whole file with {@code text} (for rules that restructure code too much for
+     * node-level edits); the migrator re-parses it before the next rule. Untouched code must be
+     * kept byte for byte by the rule itself.
+     */
+    public void replaceSource(String text) {
+        this.replacement = text;
+    }
+
+    /** The text set by {@link #replaceSource} since the last call, if any (engine internal). */
+    public java.util.Optional<String> takeReplacement() {
+        java.util.Optional<String> r = java.util.Optional.ofNullable(replacement);
+        replacement = null;
+        return r;
+    }
+
+    /** A source file a rule generates for the output's test tree ({@code src/test/java}, in package {@code pkg}). */
+    public record GeneratedTest(String pkg, String simpleName, String text) {
+    }
+
+    private final java.util.List<GeneratedTest> generated = new java.util.ArrayList<>();
+
+    /** Adds a generated test-tree source (e.g. a parity test); the migrator writes it next to the outputs. */
+    public void generateTest(String pkg, String simpleName, String text) {
+        generated.add(new GeneratedTest(pkg, simpleName, text));
+    }
+
+    /** The generated test sources so far. */
+    public java.util.List<GeneratedTest> generatedTests() {
+        return java.util.Collections.unmodifiableList(generated);
     }
 
     /** The file's report. */

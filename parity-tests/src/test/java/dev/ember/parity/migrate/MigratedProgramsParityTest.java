@@ -1,0 +1,183 @@
+package dev.ember.parity.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ember.migrate.Level;
+import dev.ember.migrate.MigrateOptions;
+import dev.ember.migrate.Migrator;
+import dev.ember.migrate.report.Report;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main job end to end: {@code ember migrate <program> --level eager --emit-parity-tests} on the
+ * built-in example and on each program of the migrate corpus, the output (main and the generated test
+ * tree) compiled against engine + tfcompat + parity-tests + TF-Java, and the generated parity tests run:
+ * the original graph on the real TF runtime against the migrated module on the engine. For the example,
+ * the migrated program also trains (a short run on the synthetic data) and saves its state_dict.
+ */
+class MigratedProgramsParityTest {
+    static final Path EXAMPLE = Path.of("../examples/tf-java-classic");
+    static final Path CORPUS = Path.of("../migrate/src/test/resources/corpus");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theBuiltInExampleMigratesTrainsAndMatchesTheOriginalOnRealTf() throws Exception {
+        Path out = tmp.resolve("out");
+        Report report = migrate(EXAMPLE, out);
+        assertThat(report.toMarkdown()).contains("2 of 2 run sites converted").contains("0 with TODOs");
+        Path classes = compile(out, tmp.resolve("classes"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            List<String> ran = runParityTests(loader, out);
+            assertThat(ran).contains("FashionCnnParityTest.lossGradientsMatchTensorFlow",
+                    "FashionCnnParityTest.predictedMatchesTensorFlow");
+
+            // the migrated program itself: two short epochs on the synthetic set, loss going down, a state_dict saved
+            Path ckpt = tmp.resolve("ckpt/model.ckpt");
+            String printed = captureOut(() -> invokeMain(loader, "com.example.classic.FashionCnn",
+                    "2", "256", ckpt.toString(), tmp.resolve("no-dataset").toString()));
+            Matcher m = Pattern.compile("epoch (\\d): mean training loss ([0-9.]+)").matcher(printed);
+            List<Double> losses = new ArrayList<>();
+            while (m.find()) {
+                losses.add(Double.parseDouble(m.group(2)));
+            }
+            assertThat(losses).as(printed).hasSize(2);
+            assertThat(losses.get(1)).as("the migrated program trains: %s", printed).isLessThan(losses.get(0));
+            assertThat(printed).contains("test accuracy:");
+            assertThat(Files.size(Path.of(ckpt + ".safetensors"))).isGreaterThan(1000);
+        }
+    }
+
+    /** Each corpus program: migrated, compiled with its generated tests, and every generated parity test passes. */
+    @TestFactory
+    Stream<DynamicTest> corpusProgramsMatchTheirOriginalsOnRealTf() throws IOException {
+        List<Path> programs;
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            programs = s.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(programs).hasSizeGreaterThanOrEqualTo(5);
+        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            Path work = tmp.resolve(p.getFileName().toString());
+            Path out = work.resolve("out");
+            migrate(p, out);
+            Path classes = compile(out, work.resolve("classes"));
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                    getClass().getClassLoader())) {
+                List<String> ran = runParityTests(loader, out);
+                List<String> expected = expectedTests(p);
+                assertThat(ran).as("generated parity tests of %s", p.getFileName()).containsExactlyInAnyOrderElementsOf(
+                        expected);
+            }
+        }));
+    }
+
+    /** {@code expected-parity-tests.txt} of a corpus program: Class.method per line (none: it stays at compat). */
+    private static List<String> expectedTests(Path program) throws IOException {
+        Path f = program.resolve("expected-parity-tests.txt");
+        if (!Files.exists(f)) {
+            return List.of();
+        }
+        return Files.readAllLines(f).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    static Report migrate(Path in, Path out) throws IOException {
+        return new Migrator(MigrateOptions.of(in, out).withLevel(Level.EAGER).withParityTests(true), null, p -> { }).run();
+    }
+
+    /** javac over every .java file of the output, against this test's classpath. */
+    static Path compile(Path out, Path classes) throws IOException {
+        List<String> sources;
+        try (Stream<Path> s = Files.walk(out)) {
+            sources = s.filter(f -> f.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+        }
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
+                System.getProperty("java.class.path"), "-proc:none", "-nowarn", "-encoding", "UTF-8"));
+        args.addAll(sources);
+        StringWriter errors = new StringWriter();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = javac.run(null, null, err, args.toArray(new String[0]));
+        errors.write(err.toString(StandardCharsets.UTF_8));
+        assertThat(rc).as("the migrated output and its parity tests compile:%n%s", errors).isZero();
+        return classes;
+    }
+
+    /** Runs every {@code @Test} method of the generated {@code *ParityTest} classes; returns Class.method of each. */
+    static List<String> runParityTests(ClassLoader loader, Path out) throws Exception {
+        List<Path> tests;
+        Path root = out.resolve("src/test/java");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            tests = s.filter(f -> f.getFileName().toString().endsWith("ParityTest.java")).sorted().toList();
+        }
+        List<String> ran = new ArrayList<>();
+        for (Path t : tests) {
+            String name = root.relativize(t).toString().replace(File.separatorChar, '.').replaceAll("\\.java$", "");
+            Class<?> c = Class.forName(name, true, loader);
+            Constructor<?> ctor = c.getDeclaredConstructor();
+            ctor.setAccessible(true);
+            for (Method m : c.getDeclaredMethods()) {
+                if (!m.isAnnotationPresent(Test.class)) {
+                    continue;
+                }
+                m.setAccessible(true);
+                try {
+                    m.invoke(ctor.newInstance());
+                } catch (InvocationTargetException e) {
+                    throw new AssertionError(c.getSimpleName() + "." + m.getName() + " failed: " + e.getCause(), e.getCause());
+                }
+                ran.add(c.getSimpleName() + "." + m.getName());
+            }
+        }
+        return ran;
+    }
+
+    private static void invokeMain(ClassLoader loader, String cls, String... args) {
+        try {
+            Class.forName(cls, true, loader).getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw new AssertionError(cls + ".main failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String captureOut(Runnable r) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+}
