@@ -4,8 +4,9 @@
  * without the TensorFlow native runtime. Also GraphDef/SavedModel execution and TF checkpoint
  * import into state_dicts.
  *
- * <p>Status: TF checkpoint reading, writing and import into state_dicts work (package
- * {@link dev.ember.tfcompat.checkpoint}); the graph API and GraphDef execution are the "tfcompat"
- * issue and not implemented yet.
+ * <p>Packages: this one (Graph, Session, SavedModelBundle, ...), {@code op} (the {@code Ops} API, one
+ * class per op wrapper), {@code runtime} (registry, executor, layout pass, {@code kernels/} one file per
+ * op family), {@code framework} (TF-Java framework optimizers and initializers), {@code legacy}
+ * (libtensorflow 1.15's API), {@link dev.ember.tfcompat.checkpoint} (checkpoint read/write/import).
  */
 package dev.ember.tfcompat;
