@@ -1,0 +1,35 @@
+package dev.ember.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** What {@code ember bench} runs: workload groups, backends, iterations and the JSON file. */
+public record BenchOptions(List<String> groups, List<Peer> peers, Settings settings, Path json) {
+    public static final String USAGE = "usage: ember bench [--only W1,W3] [--backends ember,tf-graph] [--iters N] "
+            + "[--warmup N] [--json out.json]\n\n"
+            + "Runs the benchmark workloads (fp32, 2 threads) on the engine, TF-Java graph and eager mode, libtorch\n"
+            + "and raw ND4J, each backend in its own JVM, and prints one table with ratios and targets.\n\n"
+            + "  --only LIST      workloads: W1 ... W7, and mem (10,000 W3 steps on the engine, memory printed;\n"
+            + "                   not run unless named). Default: W1-W7\n"
+            + "  --backends LIST  backends: ember, tf-graph, tf-eager, libtorch, nd4j-raw (default: all)\n"
+            + "  --iters N        timed iterations per workload (default " + Settings.DEFAULT_ITERS + ")\n"
+            + "  --warmup N       untimed iterations first (default " + Settings.DEFAULT_WARMUP + ")\n"
+            + "  --json FILE      also write the results as JSON (atomically)\n";
+
+    /** Parses the values of the options (each may be null for its default). */
+    public static BenchOptions of(String only, String backends, Integer iters, Integer warmup, String json) {
+        List<Peer> peers = new ArrayList<>();
+        if (backends == null || backends.isBlank()) {
+            peers.addAll(Arrays.asList(Peer.EMBER, Peer.ND4J_RAW, Peer.TF_GRAPH, Peer.TF_EAGER, Peer.LIBTORCH));
+        } else {
+            for (String b : backends.split(",")) {
+                peers.add(Peer.of(b.trim()));
+            }
+        }
+        Settings s = new Settings(warmup == null ? Settings.DEFAULT_WARMUP : warmup,
+                iters == null ? Settings.DEFAULT_ITERS : iters);
+        return new BenchOptions(Workload.select(only), List.copyOf(peers), s, json == null ? null : Path.of(json));
+    }
+}
