@@ -56,6 +56,12 @@ final class Forks {
         cmd.addAll(List.of(ChildMain.class.getName(), peer.id(), group, Integer.toString(s.warmup()),
                 Integer.toString(s.iters())));
         Outcome o = exec(cmd, err, group.equals("mem") ? 120 : 45);
+        if (o.results().isEmpty() && o.failure() != null && !o.failure().startsWith("timed out")) {
+            // Seen once with libtorch: the first load of its natives (while JavaCPP fills its cache) also
+            // pulled in Debian's libtorch_cpu.so 1.13 and crashed in System.load. One retry, said on stderr.
+            err.println("    (the child JVM died before any result: " + o.failure() + "; retrying once)");
+            o = exec(cmd, err, group.equals("mem") ? 120 : 45);
+        }
         List<Result> rows = new ArrayList<>(o.results());
         for (Workload w : Workload.inGroup(group)) {
             if (Support.whyNot(peer, w) == null && rows.stream().noneMatch(r -> r.workload().equals(w.id()))) {
