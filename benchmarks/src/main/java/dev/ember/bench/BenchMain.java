@@ -14,7 +14,9 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] argv) {
+        // "mvn ... -Dbench" with no value passes the word "true": it means every default.
+        String[] args = argv.length == 1 && argv[0].equals("true") ? new String[0] : argv;
         Map<String, String> opts = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
