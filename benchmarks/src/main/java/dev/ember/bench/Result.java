@@ -51,7 +51,8 @@ public record Result(String workload, String backend, String unit, double median
             case "us": return v / 1e6;
             case "ms": return v / 1e3;
             case "GFLOP/s": return w.workPerIteration() / (v * 1e9);
-            case "images/s": return w.workPerIteration() / v;
+            case "images/s":
+            case "MB/s": return w.workPerIteration() / v;
             default: throw new IllegalStateException("unit " + unit);
         }
     }

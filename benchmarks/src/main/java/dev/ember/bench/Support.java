@@ -11,6 +11,9 @@ public final class Support {
         if (g.equals("mem")) {
             return peer == Peer.EMBER ? null : "the memory check is the engine's";
         }
+        if (g.equals("CK")) {
+            return peer == Peer.EMBER ? null : "checkpoint import is the engine's (tfcompat)";
+        }
         if (g.equals("W7")) {
             return peer == Peer.EMBER ? null : "the DataLoader is the engine's; " + peer.id() + " has no Java counterpart here";
         }

@@ -41,6 +41,7 @@ public final class Table {
             sb.append(w).append('\n');
         }
         appendCeiling(sb, report);
+        appendCheckpoint(sb, report);
         appendMemory(sb, report);
         sb.append("\nratios: engine median time / peer median time (for rates: peer rate / engine rate); "
                 + "above 1 the engine is slower. min: fastest iteration (for rates: its rate).\n");
@@ -125,6 +126,19 @@ public final class Table {
                         r.backend(), r.median(), 100 * r.median() / p));
             }
         }
+    }
+
+    /** Issue 7's numbers in one line: raw read rate, import rate, their ratio. */
+    private static void appendCheckpoint(StringBuilder sb, Report report) {
+        java.util.Optional<Result> read = Targets.find(report.results(), Workload.CK_READ.id(), Peer.EMBER);
+        java.util.Optional<Result> imp = Targets.find(report.results(), Workload.CK_IMPORT.id(), Peer.EMBER);
+        if (read.isEmpty() || imp.isEmpty()) {
+            return;
+        }
+        double ratio = imp.get().median() / read.get().median();
+        sb.append(String.format(Locale.ROOT, "%nCheckpoint import (%s): raw sequential read %.0f MB/s, import into a "
+                + "state_dict %.0f MB/s: ratio %.2f (target >= 0.50: %s)%n", imp.get().note(), read.get().median(),
+                imp.get().median(), ratio, ratio >= 0.5 ? "PASS" : "MISS"));
     }
 
     private static void appendMemory(StringBuilder sb, Report report) {

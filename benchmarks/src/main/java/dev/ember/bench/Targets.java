@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * The issue's targets, judged on the engine's rows: W1 within 1.5x of raw ND4J without grad and
- * 2.5x with grad; W3 and W4 within 1.25x of raw ND4J; W4 and W6 within 2x of TF graph mode.
+ * 2.5x with grad; W3 and W4 within 1.25x of raw ND4J; W4 and W6 within 2x of TF graph mode; and
+ * issue 7's checkpoint import at >= 50% of the raw sequential read rate of the same files (CK-import
+ * against the engine's own CK-read row).
  * A ratio is the engine's median time over the peer's (for rates: the peer's rate over the engine's),
  * so above 1 means the engine is slower.
  */
@@ -25,13 +27,21 @@ public final class Targets {
             new Target("W3", Peer.ND4J_RAW, "W3", 1.25),
             new Target("W4", Peer.ND4J_RAW, "W4", 1.25),
             new Target("W4", Peer.TF_GRAPH, "W4", 2.0),
-            new Target("W6", Peer.TF_GRAPH, "W6", 2.0));
+            new Target("W6", Peer.TF_GRAPH, "W6", 2.0),
+            // issue 7: import >= 50% of the raw read rate, i.e. at most 2x the raw read's time per MB
+            new Target("CK-import", Peer.EMBER, "CK-read", 2.0));
 
     /** A judged target: PASS, MISS, or {@code ?} when a row is missing. */
     public record Verdict(Target target, double ratio) {
         public String text() {
             String against = target.peer().id() + (target.peerWorkload().equals(target.workload()) ? ""
                     : " " + target.peerWorkload());
+            if (target.peer() == Peer.EMBER) {
+                String floor = String.format(Locale.ROOT, ">=%.0f%%", 100 / target.limit());
+                return Double.isNaN(ratio) ? "? (no " + target.peerWorkload() + " number) " + floor
+                        : String.format(Locale.ROOT, "%s %.0f%% of %s %s", passed() ? "PASS" : "MISS", 100 / ratio,
+                                target.peerWorkload(), floor);
+            }
             if (Double.isNaN(ratio)) {
                 return "? (no " + against + " number) <=" + fmt(target.limit()) + "x";
             }

@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * The issue's workloads, one entry per table row. {@link #group()} is what {@code --only} selects
- * (W1 ... W7, {@code mem}); a group may have several rows (W2 at two sizes, W7 at 0 and 2 workers).
- * Per-iteration times become the row's {@link #unit()}: times in us or ms, rates as
- * {@link #workPerIteration()} divided by the time.
+ * (W1 ... W7, {@code CK}, {@code mem}); a group may have several rows (W2 at two sizes, W7 at 0 and 2
+ * workers, CK's raw read and import). Per-iteration times become the row's {@link #unit()}: times in us
+ * or ms, rates as {@link #workPerIteration()} divided by the time (CK's suite reports seconds per MB, so
+ * its work per "iteration" is 1 MB).
  */
 public enum Workload {
     W1("W1", "W1", "us", 0, "a.add(b), 8x8 float32, no grad: time per op (1000 ops per iteration)"),
@@ -26,7 +27,11 @@ public enum Workload {
             + "1 strided block to 128, avg pool, Linear(128->10), cross-entropy; forward + backward"),
     W7_0("W7-0w", "W7", "images/s", 0, "DataLoader over Fashion-MNIST train, RandomCrop(28,p2)+flip+ToTensor+Normalize, "
             + "batch 64, shuffled, 0 workers"),
-    W7_2("W7-2w", "W7", "images/s", 0, "the same with 2 worker threads");
+    W7_2("W7-2w", "W7", "images/s", 0, "the same with 2 worker threads"),
+    CK_READ("CK-read", "CK", "MB/s", 1, "raw sequential read of a ~1.1 GB TF checkpoint's index + data files "
+            + "(FileChannel, 8 MB buffer, page cache warm)"),
+    CK_IMPORT("CK-import", "CK", "MB/s", 1, "the same checkpoint imported into a state_dict: CheckpointImporter "
+            + "with the tf1 name rules (every CRC32C checked, Dense kernels transposed, Conv kernels to OIHW)");
 
     /** Images per W7 iteration: one pass over this many samples. */
     public static final int W7_IMAGES = 6400;
@@ -82,7 +87,8 @@ public enum Workload {
             case "us": return seconds * 1e6;
             case "ms": return seconds * 1e3;
             case "GFLOP/s": return workPerIteration() / seconds / 1e9;
-            case "images/s": return workPerIteration() / seconds;
+            case "images/s":
+            case "MB/s": return workPerIteration() / seconds;
             default: throw new IllegalStateException("unit " + unit);
         }
     }
@@ -97,7 +103,7 @@ public enum Workload {
         throw new IllegalArgumentException("unknown workload '" + id + "'");
     }
 
-    /** The groups in order: W1 ... W7, mem. */
+    /** The groups in order: W1 ... W7, CK, mem. */
     public static List<String> groups() {
         Set<String> g = new LinkedHashSet<>();
         for (Workload w : values()) {
@@ -129,7 +135,8 @@ public enum Workload {
                     ? "mem" : s.toUpperCase(java.util.Locale.ROOT);
             if (!groups().contains(g)) {
                 throw new IllegalArgumentException("--only: unknown workload '" + s + "'; known: "
-                        + String.join(", ", groups()) + " (mem = the 10,000-step W3 memory check)");
+                        + String.join(", ", groups()) + " (CK = checkpoint import vs raw read, mem = the 10,000-step "
+                        + "W3 memory check)");
             }
             if (!out.contains(g)) {
                 out.add(g);

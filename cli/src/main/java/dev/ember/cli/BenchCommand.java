@@ -19,7 +19,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return BenchOptions.USAGE;
+        return BenchOptions.usage();
     }
 
     @Override
