@@ -29,7 +29,8 @@ public final class Targets {
             new Target("W4", Peer.TF_GRAPH, "W4", 2.0),
             new Target("W6", Peer.TF_GRAPH, "W6", 2.0),
             // issue 7: import >= 50% of the raw read rate, i.e. at most 2x the raw read's time per MB
-            new Target("CK-import", Peer.EMBER, "CK-read", 2.0));
+            new Target("CK-import", Peer.EMBER, "CK-read", 2.0),
+            new Target("CK-import-cold", Peer.EMBER, "CK-read-cold", 2.0));
 
     /** A judged target: PASS, MISS, or {@code ?} when a row is missing. */
     public record Verdict(Target target, double ratio) {

@@ -31,7 +31,10 @@ public enum Workload {
     CK_READ("CK-read", "CK", "MB/s", 1, "raw sequential read of a ~1.1 GB TF checkpoint's index + data files "
             + "(FileChannel, 8 MB buffer, page cache warm)"),
     CK_IMPORT("CK-import", "CK", "MB/s", 1, "the same checkpoint imported into a state_dict: CheckpointImporter "
-            + "with the tf1 name rules (every CRC32C checked, Dense kernels transposed, Conv kernels to OIHW)");
+            + "with the tf1 name rules (every CRC32C checked, Dense kernels transposed, Conv kernels to OIHW)"),
+    CK_READ_COLD("CK-read-cold", "CK", "MB/s", 1, "CK-read after dropping the files' pages from the page cache "
+            + "(posix_fadvise DONTNEED through dd iflag=nocache)"),
+    CK_IMPORT_COLD("CK-import-cold", "CK", "MB/s", 1, "CK-import after dropping the files' pages from the page cache");
 
     /** Images per W7 iteration: one pass over this many samples. */
     public static final int W7_IMAGES = 6400;

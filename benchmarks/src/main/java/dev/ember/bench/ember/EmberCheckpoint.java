@@ -37,7 +37,10 @@ import java.util.stream.Stream;
  * tensor read, CRC32C checked, decoded into an engine tensor, Dense kernels transposed, Conv kernels
  * permuted HWIO -> OIHW). The two alternate, so load on the shared machine hits both alike. Both read from
  * the page cache (the files were just written and fit in memory): the strictest case for the ratio, since
- * the import's CPU work is then not hidden behind the disk.
+ * the import's CPU work is then not hidden behind the disk. Then the same pair again "cold": before each,
+ * the files' pages are dropped from the page cache ({@code dd if=F iflag=nocache count=0}, i.e.
+ * {@code posix_fadvise(POSIX_FADV_DONTNEED)} on these files only, nothing system-wide); a virtual disk may
+ * still be cached by the host. Without GNU dd the cold rows say so. At most 2 warm-up rounds.
  */
 final class EmberCheckpoint {
     /** Where the temporary checkpoint folder goes; default {@code target/} beside the benchmark classes. */
@@ -49,7 +52,33 @@ final class EmberCheckpoint {
     static final int CONV_CHANNELS = 256;
     private static final int READ_BUFFER = 8 << 20;
 
+    /** Why the last run had no cold-cache rows, or {@code null}. */
+    static String coldUnavailable;
+
     private EmberCheckpoint() {
+    }
+
+    /**
+     * Drops {@code files}' pages from the page cache with GNU dd ({@code iflag=nocache count=0} advises
+     * DONTNEED for the whole file); {@code null} on success, else why not.
+     */
+    static String dropFromCache(List<Path> files) {
+        for (Path f : files) {
+            try {
+                Process p = new ProcessBuilder("dd", "if=" + f, "iflag=nocache", "count=0", "status=none")
+                        .redirectErrorStream(true).start();
+                String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    return "dd iflag=nocache failed: " + said.strip();
+                }
+            } catch (IOException e) {
+                return "no dd to drop the files from the page cache: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+        return null;
     }
 
     /** Both rows of the group, measured together. */
@@ -75,35 +104,54 @@ final class EmberCheckpoint {
             double mb = bytes / 1e6;
             System.err.printf(Locale.ROOT, "    wrote %s: %d files, %.1f MB in %.1f s%n", prefix, files.size(), mb,
                     (System.nanoTime() - t0) / 1e9);
-            ByteBuffer buf = ByteBuffer.allocateDirect(READ_BUFFER);
-            double[] read = new double[s.iters()];
-            double[] imp = new double[s.iters()];
-            double[] checks = null;
-            for (int i = -s.warmup(); i < s.iters(); i++) {
-                long a = System.nanoTime();
-                long n = readAll(files, buf);
-                long b = System.nanoTime();
-                if (n != bytes) {
-                    throw new IllegalStateException("read " + n + " bytes of " + bytes);
-                }
-                ImportResult r = CheckpointImporter.with(NameRules.tf1()).importFrom(prefix);
-                long c = System.nanoTime();
-                double[] got = check(r);
-                if (checks == null) {
-                    checks = got;
-                }
-                if (i >= 0) {
-                    read[i] = (b - a) / 1e9 / mb;   // seconds per MB: the row's unit is MB/s
-                    imp[i] = (c - b) / 1e9 / mb;
-                }
-                r = null;
-                releaseTensors();
+            String noCold = dropFromCache(files);
+            if (noCold != null) {
+                System.err.println("    no cold-cache rows: " + noCold);
             }
-            String note = String.format(Locale.ROOT, "%.1f MB (index + 1 data shard), %d tensors, page cache warm",
-                    mb, (int) checks[0]);
+            ByteBuffer buf = ByteBuffer.allocateDirect(READ_BUFFER);
+            readAll(files, buf);   // back into the page cache after the dd probe
+            double[][] sec = new double[4][s.iters()];   // warm read, warm import, cold read, cold import
+            double[] checks = null;
+            // A whole import warms the JIT; more than two untimed rounds of ~1 GB would only cost minutes.
+            for (int i = -Math.min(s.warmup(), 2); i < s.iters(); i++) {
+                for (int pass = 0; pass < (noCold == null ? 2 : 1); pass++) {
+                    if (pass == 1) {
+                        dropFromCache(files);
+                    }
+                    long a = System.nanoTime();
+                    long n = readAll(files, buf);
+                    double readSeconds = (System.nanoTime() - a) / 1e9;
+                    if (n != bytes) {
+                        throw new IllegalStateException("read " + n + " bytes of " + bytes);
+                    }
+                    if (pass == 1) {
+                        dropFromCache(files);
+                    }
+                    long b = System.nanoTime();
+                    ImportResult r = CheckpointImporter.with(NameRules.tf1()).importFrom(prefix);
+                    long c = System.nanoTime();
+                    double[] got = check(r);
+                    if (checks == null) {
+                        checks = got;
+                    }
+                    if (i >= 0) {
+                        sec[2 * pass][i] = readSeconds / mb;   // seconds per MB: the rows' unit is MB/s
+                        sec[2 * pass + 1][i] = (c - b) / 1e9 / mb;
+                    }
+                    r = null;
+                    releaseTensors();
+                }
+            }
+            String note = String.format(Locale.ROOT, "%.1f MB (index + 1 data shard), %d tensors", mb, (int) checks[0]);
             Map<Workload, Measurement> out = new EnumMap<>(Workload.class);
-            out.put(Workload.CK_READ, new Measurement(read, null, note));
-            out.put(Workload.CK_IMPORT, new Measurement(imp, checks, note));
+            out.put(Workload.CK_READ, new Measurement(sec[0], null, note));
+            out.put(Workload.CK_IMPORT, new Measurement(sec[1], checks, note));
+            if (noCold == null) {
+                out.put(Workload.CK_READ_COLD, new Measurement(sec[2], null, note));
+                out.put(Workload.CK_IMPORT_COLD, new Measurement(sec[3], checks, note));
+            } else {
+                coldUnavailable = noCold;
+            }
             return out;
         } finally {
             deleteTree(dir);

@@ -54,7 +54,15 @@ public final class EmberSuite implements Suite {
             case W7_0: return EmberData.loader(s, 0);
             case W7_2: return EmberData.loader(s, 2);
             case CK_READ:
-            case CK_IMPORT: return checkpoint(s).get(w);
+            case CK_IMPORT:
+            case CK_READ_COLD:
+            case CK_IMPORT_COLD: {
+                Measurement m = checkpoint(s).get(w);
+                if (m == null) {
+                    throw new NotAvailable(String.valueOf(EmberCheckpoint.coldUnavailable));
+                }
+                return m;
+            }
             default: throw new NotAvailable("no ember implementation of " + w.id());
         }
     }
