@@ -193,6 +193,10 @@ final class Forks {
         if (ext != null && peer != Peer.LIBTORCH) {
             cmd.add("-Dorg.bytedeco.javacpp.platform.extension=" + ext);
         }
+        String ckptDir = System.getProperty("ember.bench.ckptDir");   // CK's checkpoint folder (EmberCheckpoint)
+        if (ckptDir != null) {
+            cmd.add("-Dember.bench.ckptDir=" + ckptDir);
+        }
         cmd.add("-cp");
         cmd.add(peer == Peer.LIBTORCH ? libtorchClasspath() : System.getProperty("java.class.path"));
         return cmd;
