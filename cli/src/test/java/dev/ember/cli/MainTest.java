@@ -23,7 +23,8 @@ class MainTest {
         for (Command c : Main.COMMANDS) {
             assertThat(help).contains(c.name());
         }
-        assertThat(Main.COMMANDS).extracting(Command::name).containsExactly("migrate", "example", "import-checkpoint", "parity", "info");
+        assertThat(Main.COMMANDS).extracting(Command::name).containsExactly("migrate", "example", "import-checkpoint", "parity", "bench",
+                "info");
     }
 
     @Test
@@ -55,6 +56,18 @@ class MainTest {
             System.setOut(old);
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("7776.0").contains("PowBackward1");
+    }
+
+    @Test
+    void benchRefusesAnUnknownWorkloadNamingTheKnownOnes() {
+        assertThat(run("bench", "--only", "W9")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown workload 'W9'").contains("W1, W2");
+    }
+
+    @Test
+    void benchRefusesZeroIterations() {
+        assertThat(run("bench", "--iters", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("iters must be >= 1");
     }
 
     @Test

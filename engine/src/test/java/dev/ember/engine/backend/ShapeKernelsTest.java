@@ -75,4 +75,33 @@ class ShapeKernelsTest {
         k.cat(new Array[] {a.array(), Tensor.ones(2, 1).array()}, 1);
         assertThat(a.shape()).containsExactly(2, 3);
     }
+
+    @Test
+    void contiguousCopiesTransposedPermutedSlicedAndExpandedViews() {
+        // Each expected value list comes from ND4J's own copy (toDoubleArray of the view), the NIO loop is the kernel.
+        Tensor m = Tensor.arange(0, 70 * 45, 1, DType.FLOAT32).reshape(70, 45);
+        Tensor[] views = {
+            m.t(),                                                        // a transpose spanning several tiles
+            m.narrow(0, 3, 40).narrow(1, 5, 33).t(),                     // offset + transpose, ragged tiles
+            Tensor.arange(0, 2 * 3 * 4 * 5, 1, DType.FLOAT64).reshape(2, 3, 4, 5).permute(3, 1, 0, 2),
+            Tensor.arange(0, 60, 1, DType.INT64).reshape(3, 4, 5).narrow(2, 1, 3),  // unit-stride rows, offset
+            m.narrow(0, 10, 1).narrow(1, 2, 40),                         // one row: merged to a single bulk copy
+            Tensor.arange(0, 4, 1, DType.FLOAT32).reshape(4, 1).expand(4, 6),       // stride 0
+            m.narrow(0, 0, 20).narrow(1, 0, 20).t().narrow(0, 7, 1).narrow(1, 3, 1), // one element, offset
+        };
+        for (Tensor v : views) {
+            Tensor c = Tensor.wrap(k.contiguous(v.array()));
+            assertThat(c.shape()).containsExactly(v.shape());
+            assertThat(c.dtype()).isEqualTo(v.dtype());
+            assertThat(k.isContiguous(c.array())).isTrue();
+            assertThat(c.toDoubleArray()).containsExactly(v.toDoubleArray());
+        }
+        Tensor b = Tensor.of(true, false, false, true, true, false).reshape(2, 3).t();
+        assertThat(Tensor.wrap(k.contiguous(b.array())).toLongArray()).containsExactly(1, 1, 0, 1, 0, 0);
+        Tensor bits = Tensor.of(Float.NaN, -0f, 1f, 2f).reshape(2, 2).t();
+        float[] r = Tensor.wrap(k.contiguous(bits.array())).toFloatArray();
+        assertThat(Float.isNaN(r[0])).isTrue();
+        assertThat(Float.floatToRawIntBits(r[1])).isEqualTo(Float.floatToRawIntBits(1f));
+        assertThat(Float.floatToRawIntBits(r[2])).isEqualTo(Float.floatToRawIntBits(-0f));
+    }
 }

@@ -235,7 +235,7 @@ final class Nd4jElementwise implements ElementwiseKernels {
         INDArray y = Nd4jArray.of(b);
         long[] shape = Nd4jOps.broadcastShape(Nd4jOps.broadcastShape(c.shape(), x.shape()), y.shape());
         INDArray out = Nd4jOps.empty(x.dataType(), shape);
-        if (out.length() == 0) {
+        if (out.length() == 0 || NioWhere.select(c, x, y, out)) {
             return Nd4jArray.wrap(out);
         }
         return Nd4jArray.wrap(Nd4jOps.run("Where", out, Nd4jOps.broadcastTo(c, shape),

@@ -313,7 +313,11 @@ final class Nd4jNn implements NnKernels {
 
     /** A dense (row-major, offset 0) array: the input itself or a copy. */
     static INDArray dense(Array a) {
-        INDArray x = Nd4jArray.of(a);
+        return denseCopy(Nd4jArray.of(a));
+    }
+
+    /** {@code x} itself when dense (row-major, offset 0), else a dense copy. */
+    static INDArray denseCopy(INDArray x) {
         return Nd4jShape.isDense(x) ? x : x.dup('c');
     }
 

@@ -141,7 +141,11 @@ final class Nd4jShape implements ShapeKernels {
     @Override
     public Array contiguous(Array a) {
         INDArray x = Nd4jArray.of(a);
-        return Nd4jArray.wrap(x.length() == 0 ? Nd4j.create(x.dataType(), x.shape()) : x.dup('c'));
+        if (x.length() == 0) {
+            return Nd4jArray.wrap(Nd4j.create(x.dataType(), x.shape()));
+        }
+        INDArray fast = NioCopy.contiguous(x);
+        return Nd4jArray.wrap(fast != null ? fast : x.dup('c'));
     }
 
     @Override

@@ -1,0 +1,54 @@
+package dev.ember.bench;
+
+/** Runs a step {@code warmup} times untimed, then {@code iters} times timed. */
+public final class Timer {
+    /** Checks kept: the values returned by the first this many calls (warm-up included). */
+    static final int CHECKS = 2;
+
+    private Timer() {
+    }
+
+    /** One iteration; returns a value to check across backends (a loss), or NaN. */
+    @FunctionalInterface
+    public interface Step {
+        double run() throws Exception;
+    }
+
+    /** Times {@code step}; each iteration counts as {@code opsPerIteration} ops (seconds are per op). */
+    public static Measurement time(Settings s, int opsPerIteration, Step step) throws Exception {
+        double[] checks = new double[CHECKS];
+        int calls = 0;
+        for (int i = 0; i < s.warmup(); i++, calls++) {
+            double v = step.run();
+            if (calls < CHECKS) {
+                checks[calls] = v;
+            }
+        }
+        double[] seconds = new double[s.iters()];
+        for (int i = 0; i < s.iters(); i++, calls++) {
+            long t0 = System.nanoTime();
+            double v = step.run();
+            seconds[i] = (System.nanoTime() - t0) / 1e9 / opsPerIteration;
+            if (calls < CHECKS) {
+                checks[calls] = v;
+            }
+        }
+        int kept = Math.min(CHECKS, calls);
+        double[] c = java.util.Arrays.copyOf(checks, kept);
+        return new Measurement(seconds, allNaN(c) ? new double[0] : c, "");
+    }
+
+    /** Times {@code step} as one op per iteration. */
+    public static Measurement time(Settings s, Step step) throws Exception {
+        return time(s, 1, step);
+    }
+
+    private static boolean allNaN(double[] c) {
+        for (double v : c) {
+            if (!Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
