@@ -25,6 +25,10 @@ class NamingParityTest {
             conv.withSubScope("inner").constant(8f);
             t.withName("named").withSubScope("ignored").constant(9f);
             t.withControlDependencies(List.of()).constant(10f);
+            t.variable(t.constant(13f));
+            t.withName("w").variable(t.constant(14f));
+            t.withSubScope("dense").withName("kernel").variable(t.constant(15f));
+            t.withSubScope("dense").variable(t.constant(16f));
             org.tensorflow.op.Ops.create(g).constant(11f);
             org.tensorflow.op.Ops.create(g).withName("x").constant(12f);
             tf = names(g.operations());
@@ -43,6 +47,10 @@ class NamingParityTest {
             conv.withSubScope("inner").constant(8f);
             t.withName("named").withSubScope("ignored").constant(9f);
             t.withControlDependencies(List.of()).constant(10f);
+            t.variable(t.constant(13f));
+            t.withName("w").variable(t.constant(14f));
+            t.withSubScope("dense").withName("kernel").variable(t.constant(15f));
+            t.withSubScope("dense").variable(t.constant(16f));
             dev.ember.tfcompat.op.Ops.create(g).constant(11f);
             dev.ember.tfcompat.op.Ops.create(g).withName("x").constant(12f);
             ours = names(g.operations());

@@ -153,9 +153,9 @@ public final class Ops {
 
     /** A variable initialised to {@code init} by {@code Session.initialize()}; mirrors {@code tf.variable(init)}. */
     public <T extends TType> Variable<T> variable(Operand<T> init, Variable.Options... options) {
-        Scope initScope = scope.withInitScope();
-        Variable<T> v = Variable.create(scope, init.shape(), init.type(), options);
-        Assign.create(initScope.withName(v.op().name() + "_init"), v, init);
+        // as TF-Java's Helpers.createVariableWithInit: both ops in the init scope, named by the scope
+        Variable<T> v = Variable.create(scope.withInitScope(), init.shape(), init.type(), options);
+        Assign.create(scope.withInitScope(), v, init);
         return v;
     }
 
