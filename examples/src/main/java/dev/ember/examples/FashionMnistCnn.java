@@ -48,7 +48,7 @@ import java.util.stream.Stream;
 public final class FashionMnistCnn {
     static final String USAGE = String.join("\n",
             "usage: ember example fashion-mnist [--epochs N] [--data DIR] [--out DIR] [--resume] [--limit N]",
-            "                                   [--batch-size N] [--lr LR] [--workers N] [--seed S]",
+            "                                   [--batch-size N] [--lr LR] [--workers N] [--seed S] [--min-accuracy A]",
             "",
             "  --epochs N       total epochs (default 3); with --resume, training continues up to N",
             "  --data DIR       the IDX files (default " + FashionMnist.DEFAULT_ROOT + ", Debian's",
@@ -61,6 +61,8 @@ public final class FashionMnistCnn {
             "  --lr LR          Adam's learning rate (default 0.001)",
             "  --workers N      DataLoader worker threads (default 0: fastest here for in-memory tensors)",
             "  --seed S         Ember.manualSeed (default 0)",
+            "  --min-accuracy A fail (exit code 1) when the final test accuracy is below A; with 0.89 the default",
+            "                   run is the benchmark of README's Examples section",
             "");
     /** The checkpoint file inside {@code --out}. */
     static final String CHECKPOINT = "checkpoint.safetensors";
@@ -92,6 +94,7 @@ public final class FashionMnistCnn {
         }
         int epochs = flags.getInt("epochs", 1);
         Integer limit = flags.get("limit") == null ? null : flags.getInt("limit", 1);
+        Double minAccuracy = flags.get("min-accuracy") == null ? null : flags.getDouble("min-accuracy");
         Path out = Path.of(flags.get("out"));
         Path checkpoint = out.resolve(CHECKPOINT);
         Ember.manualSeed(flags.getInt("seed", 0));
@@ -115,7 +118,7 @@ public final class FashionMnistCnn {
         System.out.println(model);
         if (start >= epochs) {
             System.out.println("Nothing to train: the checkpoint has " + start + " epoch(s), --epochs is " + epochs);
-            System.out.printf(Locale.ROOT, "Test accuracy: %.4f%n", evaluate(model, test)[1]);
+            finish(evaluate(model, test)[1], minAccuracy);
             return;
         }
 
@@ -138,7 +141,16 @@ public final class FashionMnistCnn {
                 Checkpoint.save(checkpoint, model, optimizer, null, epoch, Map.of("test_accuracy", accuracy));
             }
         }
+        finish(accuracy, minAccuracy);
+    }
+
+    /** Prints the final test accuracy; below {@code --min-accuracy} it is an error. */
+    private static void finish(double accuracy, Double minAccuracy) {
         System.out.printf(Locale.ROOT, "Test accuracy: %.4f%n", accuracy);
+        if (minAccuracy != null && !(accuracy >= minAccuracy)) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "test accuracy %.4f is below --min-accuracy %s",
+                    accuracy, minAccuracy));
+        }
     }
 
     /** The options and their defaults (null: a switch; "": not set). */
@@ -153,6 +165,7 @@ public final class FashionMnistCnn {
         o.put("lr", "0.001");
         o.put("workers", "0");
         o.put("seed", "0");
+        o.put("min-accuracy", "");
         return o;
     }
 
