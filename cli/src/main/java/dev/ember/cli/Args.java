@@ -19,9 +19,21 @@ public final class Args {
 
     /** Parses {@code argv}; {@code valued} names options that take a value, {@code switches} those that do not. */
     public static Args parse(String[] argv, Set<String> valued, Set<String> switches) {
+        return parse(argv, valued, switches, false);
+    }
+
+    /**
+     * As {@link #parse(String[], Set, Set)}; with {@code stopAtPositional}, the first positional
+     * argument and everything after it are positionals, unparsed (a sub-program's own arguments).
+     */
+    public static Args parse(String[] argv, Set<String> valued, Set<String> switches, boolean stopAtPositional) {
         Args a = new Args();
         for (int i = 0; i < argv.length; i++) {
             String s = argv[i];
+            if (stopAtPositional && !a.positionals.isEmpty()) {
+                a.positionals.add(s);
+                continue;
+            }
             if (s.equals("--")) {
                 for (int k = i + 1; k < argv.length; k++) {
                     a.positionals.add(argv[k]);

@@ -24,6 +24,14 @@ public interface Command {
         return Set.of();
     }
 
+    /**
+     * {@code true} when everything after the first positional argument belongs to it, unparsed
+     * ({@code ember example NAME --epochs 2} passes {@code --epochs 2} to the example).
+     */
+    default boolean passesArgsAfterFirstPositional() {
+        return false;
+    }
+
     /** Runs with the arguments after the name; returns the process exit code. */
     int run(Args args, PrintStream out, PrintStream err) throws Exception;
 }

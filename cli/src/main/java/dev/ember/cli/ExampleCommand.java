@@ -14,6 +14,10 @@ final class ExampleCommand implements Command {
     static {
         EXAMPLES.put("exercise1", new String[] {"Exercise1",
             "the classic first TF->PyTorch exercise: 6^5 and its gradients by autograd"});
+        EXAMPLES.put("classic-lab", new String[] {"dev.ember.examples.ClassicLab",
+            "a classic TF->PyTorch lab: linear, MLP (SGD momentum 0.99) and CNN (Adam) on CIFAR-shaped data"});
+        EXAMPLES.put("fashion-mnist", new String[] {"dev.ember.examples.FashionMnistCnn",
+            "a CNN on Fashion-MNIST: train/eval loops, TensorBoard logs, checkpoints, --resume"});
     }
 
     @Override
@@ -29,8 +33,8 @@ final class ExampleCommand implements Command {
     @Override
     public String usage() {
         StringBuilder sb = new StringBuilder("usage: ember example NAME [ARGS...]\n       ember example --list\n\nexamples:\n");
-        EXAMPLES.forEach((k, v) -> sb.append(String.format("  %-12s %s%n", k, v[1])));
-        return sb.toString();
+        EXAMPLES.forEach((k, v) -> sb.append(String.format("  %-14s %s%n", k, v[1])));
+        return sb.append("\nARGS go to the example ('ember example NAME --help' shows its options).\n").toString();
     }
 
     @Override
@@ -39,7 +43,7 @@ final class ExampleCommand implements Command {
             if (args.positionals().isEmpty() && !args.has("list")) {
                 throw new Args.UsageException("missing example NAME");
             }
-            EXAMPLES.forEach((k, v) -> out.printf("%-12s %s%n", k, v[1]));
+            EXAMPLES.forEach((k, v) -> out.printf("%-14s %s%n", k, v[1]));
             return 0;
         }
         String name = args.positionals().get(0);
@@ -59,5 +63,10 @@ final class ExampleCommand implements Command {
     @Override
     public Set<String> switches() {
         return Set.of("list");
+    }
+
+    @Override
+    public boolean passesArgsAfterFirstPositional() {
+        return true;
     }
 }

@@ -33,7 +33,7 @@ public final class Main {
         }
         String[] rest = java.util.Arrays.copyOfRange(argv, 1, argv.length);
         try {
-            Args args = Args.parse(rest, cmd.valuedOptions(), cmd.switches());
+            Args args = Args.parse(rest, cmd.valuedOptions(), cmd.switches(), cmd.passesArgsAfterFirstPositional());
             if (args.has("help")) {
                 out.print(cmd.usage());
                 return 0;

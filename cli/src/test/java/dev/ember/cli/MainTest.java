@@ -71,6 +71,27 @@ class MainTest {
     }
 
     @Test
+    void examplesAreListedAndGetTheArgumentsAfterTheirName() {
+        assertThat(run("example", "--list")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("exercise1", "classic-lab", "fashion-mnist");
+
+        // Options after NAME go to the example unparsed: --help is the example's, --epochs too.
+        PrintStream old = System.out;
+        ByteArrayOutputStream programOut = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(programOut, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("example", "classic-lab", "--help")).isZero();
+            assertThat(run("example", "fashion-mnist", "--help")).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(programOut.toString(StandardCharsets.UTF_8))
+                .contains("usage: ember example classic-lab [--epochs N]", "usage: ember example fashion-mnist [--epochs N]");
+        assertThat(run("example", "classic-lab", "--epochs", "two")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("option --epochs expects an integer, got 'two'");
+    }
+
+    @Test
     void infoNamesTheBackend() {
         assertThat(run("info")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine backend: nd4j-native");
