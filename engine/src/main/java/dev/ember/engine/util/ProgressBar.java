@@ -18,10 +18,12 @@ import java.util.function.LongSupplier;
  * }
  * }</pre>
  * draws {@code epoch 1:  45%|#############                 | 422/938 [00:03<00:04, 120.50it/s, loss=0.3412]}
- * in place with {@code \r}, at most every 100 ms. It prints nothing when the output is not an
- * interactive terminal ({@code System.console() == null}: redirected, piped, under a build tool)
- * or when the environment has {@code CI=true}, so logs stay clean. A total of 0 or less means
- * unknown: the bar shows the count and rate only.
+ * in place with {@code \r}, at most every 100 ms. When the output is not an interactive terminal
+ * ({@code System.console() == null}: redirected, piped, under a build tool) it prints the same text
+ * as a plain line every 30 seconds instead (and a last line on close if it printed any), so a long
+ * run in the background still shows progress while short loops stay silent; with {@code CI=true}
+ * in the environment it prints nothing. A total of 0 or less means unknown: the bar shows the count
+ * and rate only.
  */
 public final class ProgressBar implements AutoCloseable {
     private final long total;
@@ -31,7 +33,10 @@ public final class ProgressBar implements AutoCloseable {
     private final boolean interactive;
     private final int width;
     private final long minIntervalNanos;
+    private final long logIntervalNanos;   // > 0: plain lines instead of a redrawn bar
     private final long start;
+    private long lastLog;
+    private boolean logged;
     private long n;
     private String postfix = "";
     private long lastDraw = Long.MIN_VALUE;
@@ -46,7 +51,11 @@ public final class ProgressBar implements AutoCloseable {
         this.interactive = b.interactive != null ? b.interactive : isInteractive(System.getenv("CI"));
         this.width = b.width;
         this.minIntervalNanos = b.minIntervalMillis * 1_000_000L;
+        long logSeconds = b.logSeconds != null ? b.logSeconds
+                : b.interactive == null && logsLines(System.console() != null, System.getenv("CI")) ? 30 : 0;
+        this.logIntervalNanos = interactive ? 0 : logSeconds * 1_000_000_000L;
         this.start = nanoClock.getAsLong();
+        this.lastLog = start;
     }
 
     /** A bar over {@code total} steps on {@code System.err}, as tqdm draws; {@code description} may be empty. */
@@ -62,6 +71,11 @@ public final class ProgressBar implements AutoCloseable {
     /** {@code true} when drawing makes sense: a console is attached and {@code ciEnv} is not "true". */
     static boolean isInteractive(String ciEnv) {
         return System.console() != null && !"true".equalsIgnoreCase(ciEnv);
+    }
+
+    /** {@code true} when a detected bar logs plain lines: no console attached and {@code ciEnv} is not "true". */
+    static boolean logsLines(boolean console, String ciEnv) {
+        return !console && !"true".equalsIgnoreCase(ciEnv);
     }
 
     /** Advances by one step. */
@@ -144,7 +158,11 @@ public final class ProgressBar implements AutoCloseable {
     }
 
     private void draw(boolean force) {
-        if (!interactive || closed) {
+        if (closed) {
+            return;
+        }
+        if (!interactive) {
+            log(force);
             return;
         }
         long now = nanoClock.getAsLong();
@@ -158,6 +176,19 @@ public final class ProgressBar implements AutoCloseable {
         out.print("\r" + line + " ".repeat(pad));
         out.flush();
         lastLength = line.length();
+    }
+
+    private void log(boolean closing) {
+        if (logIntervalNanos <= 0) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        if (now - lastLog >= logIntervalNanos || (closing && logged)) {
+            out.println(render());
+            out.flush();
+            lastLog = now;
+            logged = true;
+        }
     }
 
     /** {@code mm:ss}, or {@code h:mm:ss} from an hour on. */
@@ -184,6 +215,7 @@ public final class ProgressBar implements AutoCloseable {
         private Boolean interactive;
         private int width = 30;
         private long minIntervalMillis = 100;
+        private Long logSeconds;
 
         private Builder(long total) {
             this.total = total;
@@ -216,6 +248,18 @@ public final class ProgressBar implements AutoCloseable {
         /** Forces drawing on or off instead of detecting a terminal and {@code CI=true}. */
         public Builder interactive(boolean interactive) {
             this.interactive = interactive;
+            return this;
+        }
+
+        /**
+         * Off a terminal, prints the line every {@code seconds} (0: never); default 30 when no console is
+         * attached and {@code CI} is not "true", else 0. Ignored when drawing interactively.
+         */
+        public Builder logEverySeconds(long seconds) {
+            if (seconds < 0) {
+                throw new IllegalArgumentException("ProgressBar: logEverySeconds must be >= 0, got " + seconds);
+            }
+            this.logSeconds = seconds;
             return this;
         }
 

@@ -83,8 +83,28 @@ class ProgressBarTest {
     }
 
     @Test
+    void offATerminalLogsAPlainLineEveryIntervalAndALastOneOnClose() {
+        try (ProgressBar b = bar(100).logEverySeconds(30).build()) {
+            for (int i = 0; i < 100; i++) {
+                advanceSeconds(1);
+                b.step();
+            }
+        }
+        String[] lines = printed().split(System.lineSeparator());
+        assertThat(printed()).doesNotContain("\r");
+        assertThat(lines).containsExactly(
+                "train:  30%|###       | 30/100 [00:30<01:10, 1.00it/s]",
+                "train:  60%|######    | 60/100 [01:00<00:40, 1.00it/s]",
+                "train:  90%|######### | 90/100 [01:30<00:10, 1.00it/s]",
+                "train: 100%|##########| 100/100 [01:40<00:00, 1.00it/s]");
+        assertThat(ProgressBar.logsLines(false, null)).isTrue();
+        assertThat(ProgressBar.logsLines(false, "true")).isFalse();
+        assertThat(ProgressBar.logsLines(true, null)).isFalse();
+    }
+
+    @Test
     void printsNothingWhenNotInteractive() {
-        // Under the build tool System.console() is null: the detected mode is silent.
+        // Under the build tool System.console() is null: a detected bar only logs after 30 s, so short loops stay silent.
         ProgressBar detected = bar(5).build();
         ProgressBar forced = bar(5).interactive(false).build();
         for (int i = 0; i < 5; i++) {
@@ -105,5 +125,6 @@ class ProgressBarTest {
     void badArguments() {
         assertThatThrownBy(() -> bar(5).build().update(-1)).hasMessage("ProgressBar.update: steps must be >= 0, got -1");
         assertThatThrownBy(() -> bar(5).width(0)).hasMessage("ProgressBar: width must be >= 1, got 0");
+        assertThatThrownBy(() -> bar(5).logEverySeconds(-1)).hasMessage("ProgressBar: logEverySeconds must be >= 0, got -1");
     }
 }
