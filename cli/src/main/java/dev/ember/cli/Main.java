@@ -53,8 +53,9 @@ public final class Main {
         StringBuilder sb = new StringBuilder();
         sb.append("ember ").append(version()).append(" - TF-Java graph code to an eager autograd engine\n\n");
         sb.append("usage: ember COMMAND [OPTIONS]\n\ncommands:\n");
+        int width = COMMANDS.stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (Command c : COMMANDS) {
-            sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
+            sb.append(String.format("  %-" + width + "s  %s%n", c.name(), c.summary()));
         }
         sb.append("\n'ember COMMAND --help' shows a command's options.\n");
         return sb.toString();
