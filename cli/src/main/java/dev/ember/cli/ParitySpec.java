@@ -22,7 +22,8 @@ import java.util.Map;
  *   "engine": {"class": "com.acme.Mlp", "method": "forward"}
  *             or {"module": "com.acme.Mlp", "stateDict": "mlp.safetensors", "input": "x", "output": "y"},
  *   "classpath": ["build/classes"],
- *   "inputs": {"x": {"dtype": "float32", "shape": [4, 3], "uniform": [-1, 1], "layout": "NHWC<->NCHW"}},
+ *   "inputs": {"x": {"dtype": "float32", "shape": [4, 3], "uniform": [-1, 1], "layout": "NHWC<->NCHW"},
+ *              "ids": {"file": "ids.npy"}, "w": {"file": "inputs.safetensors", "key": "w"}},
  *   "layouts": {"y": "none"},
  *   "tolerance": {"atol": 1e-5, "rtol": 1e-5, "reason": "why, when looser than the defaults"},
  *   "report": "parity.html" }
@@ -88,11 +89,16 @@ final class ParitySpec {
         Input in;
         if (m.containsKey("file")) {
             Path f = resolve(string(m, "file", null));
-            Map<String, dev.ember.engine.Tensor> sd = StateDicts.load(f);
-            String key = string(m, "key", name);
-            dev.ember.engine.Tensor t = sd.get(key);
-            if (t == null) {
-                throw new Args.UsageException(where + ": " + f + " has no tensor '" + key + "' (has " + sd.keySet() + ")");
+            dev.ember.engine.Tensor t;
+            if (f.getFileName().toString().endsWith(".npy")) {
+                t = dev.ember.engine.io.Npy.load(f);
+            } else {
+                Map<String, dev.ember.engine.Tensor> sd = StateDicts.load(f);
+                String key = string(m, "key", name);
+                t = sd.get(key);
+                if (t == null) {
+                    throw new Args.UsageException(where + ": " + f + " has no tensor '" + key + "' (has " + sd.keySet() + ")");
+                }
             }
             in = Input.of(t.dtype(), t.shape()).values(t.to(DType.FLOAT64).toDoubleArray());
         } else {
