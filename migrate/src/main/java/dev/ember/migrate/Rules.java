@@ -4,6 +4,7 @@ import dev.ember.migrate.rules.Rule;
 import dev.ember.migrate.rules.compat.ReplaceTensorFlowImports;
 import dev.ember.migrate.rules.eager.ConvertGraphProgramToModule;
 import dev.ember.migrate.rules.eager.WarnPrunedStatefulOps;
+import dev.ember.migrate.rules.eager.WarnUngatedVariableUpdates;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class Rules {
         List<Rule> rules = new ArrayList<>();
         if (level == Level.EAGER) {
             rules.add(new WarnPrunedStatefulOps());
+            rules.add(new WarnUngatedVariableUpdates());
             rules.add(new ConvertGraphProgramToModule());
         }
         rules.add(new ReplaceTensorFlowImports());

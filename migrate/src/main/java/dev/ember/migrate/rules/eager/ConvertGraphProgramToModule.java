@@ -49,10 +49,10 @@ public final class ConvertGraphProgramToModule implements Rule {
             Imports attempt = imports.copy();
             try {
                 GraphProgram p = ProgramAnalyzer.analyze(cu, m);
-                found += p.runSites.size();
                 ProgramRewriter w = new ProgramRewriter(p, ed, attempt, className(p, candidates.size()));
                 w.rewrite();
                 imports.take(attempt);
+                found += p.runSites.size();
                 converted += p.runSites.size();
                 ctx.finding(Severity.INFO, m, p.runSites.size() + " run site(s) of " + p.name() + " converted to "
                         + w.module().className + " (" + p.variables().size() + " parameters)", "");
