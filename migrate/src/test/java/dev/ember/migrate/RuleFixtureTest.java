@@ -9,6 +9,7 @@ import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinte
 import dev.ember.migrate.report.FileReport;
 import dev.ember.migrate.rules.Rule;
 import dev.ember.migrate.rules.RuleContext;
+import dev.ember.migrate.rules.compat.LegacyApi;
 import dev.ember.migrate.source.JavaParsing;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -24,6 +25,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.TestFactory;
  * One fixture folder per rule: {@code rules/<rule id>/<case>.before.java.txt} and, when the rule
  * changes it, {@code <case>.after.java.txt}. Each case: the rule's output equals "after" byte for
  * byte (or "before" when there is no "after"), a second run changes nothing, "before" compiles
- * against TF-Java and "after" compiles against tfcompat and the engine. An optional
+ * against TF-Java (TF 1.x API texts: against libtensorflow 1.15) and "after" compiles against tfcompat
+ * and the engine. An optional
  * {@code <case>.findings.txt} lists texts the findings must contain ({@code SEVERITY rule message}),
  * one per line; a line starting with {@code !} must match none.
  */
@@ -111,8 +114,21 @@ class RuleFixtureTest {
         return ctx.takeReplacement().orElseGet(() -> LexicalPreservingPrinter.print(cu));
     }
 
-    /** Compiles {@code source} with javac against the test classpath (TF-Java, tfcompat, engine). */
+    /**
+     * Compiles {@code source} with javac against the test classpath (TF-Java, tfcompat, engine), or, for a
+     * text written against the TF 1.x API (see {@link LegacyApi}), against the real libtensorflow 1.15 API jar
+     * from the local Maven repository (the test is skipped when it is not there).
+     */
     static void compiles(String what, String source) {
+        String classpath = System.getProperty("java.class.path");
+        ParseResult<CompilationUnit> parsed = new JavaParser().parse(source);
+        if (parsed.getResult().map(LegacyApi::isLegacy).orElse(false)) {
+            Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "tensorflow", "libtensorflow",
+                    "1.15.0", "libtensorflow-1.15.0.jar");
+            Assumptions.assumeTrue(Files.isRegularFile(jar), "libtensorflow 1.15 API jar not in the local Maven "
+                    + "repository (mvn dependency:get -Dartifact=org.tensorflow:libtensorflow:1.15.0 -Dtransitive=false)");
+            classpath = jar.toString();
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         String className = source.replaceAll("(?s).*?\\bclass\\s+(\\w+).*", "$1");
         JavaFileObject file = new SimpleJavaFileObject(
@@ -129,7 +145,7 @@ class RuleFixtureTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        boolean ok = javac.getTask(null, null, diags, List.of("-classpath", System.getProperty("java.class.path"), "-d",
+        boolean ok = javac.getTask(null, null, diags, List.of("-classpath", classpath, "-d",
                 outDir.toString(), "-proc:none"), null, List.of(file)).call();
         assertThat(ok).as("the %s text compiles: %s", what, diags.getDiagnostics()).isTrue();
     }

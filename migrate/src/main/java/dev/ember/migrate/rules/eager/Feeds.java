@@ -89,14 +89,17 @@ final class Feeds {
             }
         }
         if (name.equals("vectorOf")) {
-            String elem = dtype.equals("float32") ? "float" : dtype.equals("int64") ? "long" : null;
+            String elem = dtype.equals("float32") ? "float" : dtype.equals("int64") ? "long"
+                    : dtype.equals("int32") ? "int" : null;
             if (elem != null) {
+                // Tensor.of(int[]) makes int64 (like torch.tensor of Python ints): TInt32 feeds cast back
+                String to = elem.equals("int") ? ".to(" + type.apply("dev.ember.engine.DType") + ".INT32)" : "";
                 if (m.getArguments().size() == 1 && (elem + "[]").equals(javaType(m.getArgument(0)))) {
-                    return t + ".of(" + Src.of(m.getArgument(0)) + ")";
+                    return t + ".of(" + Src.of(m.getArgument(0)) + ")" + to;
                 }
                 List<String> vs = new ArrayList<>();
                 m.getArguments().forEach(a -> vs.add(Src.of(a)));
-                return t + ".of(new " + elem + "[] {" + String.join(", ", vs) + "})";
+                return t + ".of(new " + elem + "[] {" + String.join(", ", vs) + "})" + to;
             }
         }
         throw new Unsupported(e, "a feed tensor the analysis cannot convert: `" + Interpreter.oneLine(e) + "`");

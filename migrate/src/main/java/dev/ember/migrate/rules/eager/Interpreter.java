@@ -470,6 +470,12 @@ final class Interpreter {
             return OpTranslations.minimize(this, x, o, args);
         }
         if (recv != null && isTf(recv) || args.stream().anyMatch(Interpreter::isTf)) {
+            if (m != null && !owner.startsWith(TF) && m.toAst().isPresent()) {
+                throw new Unsupported(x, "`" + simpleOwner(owner) + "." + name + "` builds graph nodes in user code "
+                        + "(a layer class or helper method) the eager level does not inline yet",
+                        "inline the helper into the graph program, or rewrite the layer as an engine Module by hand; "
+                                + "until then the program stays on tfcompat");
+            }
             throw new Unsupported(x, "`" + (m == null ? name : simpleOwner(owner) + "." + name)
                     + "` on TF values is not converted");
         }

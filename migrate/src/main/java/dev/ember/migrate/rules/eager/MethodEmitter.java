@@ -91,7 +91,8 @@ final class MethodEmitter implements Emit {
                 Code c = translate(n);
                 String name = fresh(n.javaName != null ? n.javaName : suggest(n));
                 flushComments();
-                lines.add(ctx.type("dev.ember.engine.Tensor") + " " + name + " = " + c.expr() + ";");
+                lines.add(ctx.type("dev.ember.engine.Tensor") + (n.op.equals("gradients") ? "[]" : "") + " " + name
+                        + " = " + c.expr() + ";");
                 bound.put(n, new Code(name, c.layout()));
             }
         }
@@ -376,9 +377,11 @@ final class MethodEmitter implements Emit {
         if (n.op.equals("placeholder")) {
             throw new Unsupported(n.source, "placeholder `" + n.label() + "` is needed but not fed");
         }
-        if (n.op.equals("gradients") || n.op.equals("dy")) {
-            throw new Unsupported(n.source, "gradients used as values (fetched or computed with) are not converted yet",
-                    "fetch the loss and let the optimizer step, or keep this program on tfcompat");
+        if (n.op.equals("gradients")) {
+            return Code.plain(gradients(n));
+        }
+        if (n.op.equals("dy")) {
+            return Code.plain(in(n.input(0), Layout.ANY) + "[" + n.attr("index") + "]");
         }
         if (n.isStateful() || n.op.equals("noOp")) {
             throw new Unsupported(n.source, "`" + n.label() + "` (" + n.op + ") used as a value");
@@ -388,6 +391,31 @@ final class MethodEmitter implements Emit {
             throw new Unsupported(n.source, "no engine translation for " + n.op);
         }
         return t.apply(n, this);
+    }
+
+    /**
+     * {@code tf.gradients(y, xs)} as values: {@code Autograd.grad} (torch.autograd.grad) of {@code y} (summed when
+     * not a scalar, as TF does) with respect to parameters, leaving their {@code .grad} alone.
+     */
+    private String gradients(TfNode n) {
+        TfNode y = n.input(0);
+        List<String> wrt = new ArrayList<>();
+        for (TfNode x : n.inputs.subList(1, n.inputs.size())) {
+            Code f = ctx.field(x);
+            if (!x.op.equals("variable") || f == null) {
+                throw new Unsupported(n.source, "gradients with respect to `" + x.label() + "`, which is not a variable, "
+                        + "are not converted yet");
+            }
+            if (f.layout() != Layout.PLAIN) {
+                throw new Unsupported(n.source, "gradients with respect to `" + x.label() + "`, held in the engine's "
+                        + f.layout() + " layout, are not converted yet (TF's would be in its own layout)");
+            }
+            wrt.add(f.expr());
+        }
+        String t = ctx.type("dev.ember.engine.Tensor");
+        String root = y.rank() == 0 ? in(y, Layout.PLAIN) : in(y, Layout.ANY) + ".sum()";
+        return ctx.type("dev.ember.engine.autograd.Autograd") + ".grad(new " + t + "[] {" + root + "}, new " + t + "[] {"
+                + String.join(", ", wrt) + "}, null, true, false, false)";
     }
 
     private void checkLocals(TfNode n, Expression x) {

@@ -26,6 +26,9 @@ final class OpTranslations {
     /** Emission of one node kind: engine code with its layout. */
     private static final Map<String, BiFunction<TfNode, Emit, Code>> EMIT = new LinkedHashMap<>();
     private static final Set<String> STATEFUL = Set.of("applyGradientDescent", "minimize");
+    /** TF-Java's functional control flow (tf.whileLoop / tf.cond of TF 2.x): left for a Java while / if. */
+    private static final Set<String> CONTROL_FLOW = Set.of("Ops#whileOp", "Ops#statelessWhile", "Ops#ifOp",
+            "Ops#statelessIf", "Ops#caseOp", "Ops#statelessCase");
 
     static boolean isStateful(String op) {
         return STATEFUL.contains(op);
@@ -40,6 +43,13 @@ final class OpTranslations {
 
     static Val opCall(Interpreter in, MethodCallExpr x, Val.Scope scope, String key, List<Val> args) {
         Function<Call, TfNode> a = ANALYZE.get(key);
+        if (a == null && CONTROL_FLOW.contains(key)) {
+            throw new Unsupported(x, "graph-side control flow (`" + key.replace('#', '.') + "` with ConcreteFunction "
+                    + "cond/branches/body) is not converted to a Java " + (key.contains("While") || key.contains("while")
+                    ? "while loop" : "if") + " yet",
+                    "write the loop or branch as plain Java over engine tensors by hand; until then the program stays on "
+                            + "TF-Java/tfcompat");
+        }
         if (a == null) {
             throw new Unsupported(x, "TF op `" + key.replace('#', '.') + "` is not converted yet",
                     "the op is not in the eager translation table (OpTranslations); the program stays on tfcompat");

@@ -1,6 +1,7 @@
 package dev.ember.migrate.rules.eager;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -8,14 +9,14 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code --emit-parity-tests}: for the converted graph programs of one source file, the original
@@ -399,12 +400,37 @@ final class ParityTests {
 
     /** The kept original: the class renamed to {@code <Class>Original}, the graph methods added. */
     String originalSource() {
-        String renamed = original.replaceAll("\\b" + Pattern.quote(owner) + "\\b",
-                Matcher.quoteReplacement(owner + "Original"));
+        String renamed = renamed(original, owner, owner + "Original");
         int close = renamed.lastIndexOf('}');
         String header = "// " + KEEP_MARKER + ".\n";
         int at = renamed.startsWith("package") ? 0 : 0;
         return header + renamed.substring(at, close).stripTrailing() + "\n" + String.join("\n", graphMethods) + "\n}\n";
+    }
+
+    /**
+     * {@code source} with class {@code from} renamed to {@code to}: its declaration, constructors and the
+     * references to it (types, {@code from.member}, {@code from.class}); comments and strings that mention
+     * the name are left as they are.
+     */
+    static String renamed(String source, String from, String to) {
+        com.github.javaparser.ParseResult<CompilationUnit> r = new com.github.javaparser.JavaParser().parse(source);
+        if (r.getResult().isEmpty()) {
+            throw new IllegalStateException("the kept original no longer parses: " + r.getProblems());
+        }
+        CompilationUnit copy = r.getResult().get();
+        LexicalPreservingPrinter.setup(copy);
+        for (ClassOrInterfaceDeclaration c : copy.findAll(ClassOrInterfaceDeclaration.class,
+                c -> c.getNameAsString().equals(from))) {
+            c.setName(to);
+            c.getConstructors().forEach(k -> k.setName(to));
+        }
+        for (ClassOrInterfaceType t : copy.findAll(ClassOrInterfaceType.class, t -> t.getNameAsString().equals(from))) {
+            t.setName(to);
+        }
+        for (NameExpr n : copy.findAll(NameExpr.class, n -> n.getNameAsString().equals(from))) {
+            n.setName(to);
+        }
+        return LexicalPreservingPrinter.print(copy);
     }
 
     /** The JUnit 5 test class. */

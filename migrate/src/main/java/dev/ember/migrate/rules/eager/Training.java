@@ -129,9 +129,13 @@ final class Training {
             case "Adam":
             case "Adamax":
             case "Nadam":
+                // TF: lr*sqrt(1-b2^t)/(1-b1^t) * m/(sqrt(v)+eps); PyTorch: lr/(1-b1^t) * m/(sqrt(v)/sqrt(1-b2^t)+eps)
                 throw new Unsupported(m.source, "TF's " + o.kind() + " adds epsilon to sqrt(v) before the bias "
-                        + "correction (epsilon-hat), PyTorch's Adam after it: the updates differ by O(epsilon)",
-                        "keep tfcompat for this program, or switch to torch-style Adam knowingly");
+                        + "correction (epsilon-hat), PyTorch's Adam after it: the engine's Adam matches only with "
+                        + "eps(t) = eps / sqrt(1 - beta2^t), changed every step (31.6x eps at step 1), which it has no "
+                        + "option for; the updates differ by O(epsilon) where gradients are small",
+                        "keep tfcompat for this program, or switch to the engine's Adam knowingly (or set its param "
+                                + "group's eps to eps / sqrt(1 - beta2^t) before each step to match TF exactly)");
             case "RMSProp":
                 throw new Unsupported(m.source, "TF's RMSProp starts its mean square at 1 and puts epsilon inside the "
                         + "square root; PyTorch's RMSprop starts at 0 with epsilon outside: the updates differ");
