@@ -540,9 +540,9 @@ final class Interpreter {
         if (group == null) {
             switch (name) {
                 case "withName":
-                    return s.withName(string(x, args, 0));
+                    return s.withName(validName(x, string(x, args, 0)));
                 case "withSubScope":
-                    return s.withSubScope(string(x, args, 0));
+                    return s.withSubScope(validName(x, string(x, args, 0)));
                 case "withControlDependencies":
                     return s.withControls(controlInputs(x, args));
                 case "withDevice":
@@ -624,4 +624,16 @@ final class Interpreter {
     static long[] copy(long[] a) {
         return a == null ? null : Arrays.copyOf(a, a.length);
     }
+
+    /** TF-Java's own name check: a name it refuses at graph-build time must not run after migration. */
+    private static String validName(Node at, String name) {
+        if (!TF_NAME.matcher(name).matches()) {
+            throw new Unsupported(at, "TF-Java refuses the name '" + name + "' (it must match " + TF_NAME.pattern()
+                    + "), so the original fails when it builds the graph", "fix the name in the original first");
+        }
+        return name;
+    }
+
+    private static final java.util.regex.Pattern TF_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9.][A-Za-z0-9_.\\-]*");
 }
