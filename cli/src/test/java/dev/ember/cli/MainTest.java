@@ -23,7 +23,7 @@ class MainTest {
         for (Command c : Main.COMMANDS) {
             assertThat(help).contains(c.name());
         }
-        assertThat(Main.COMMANDS).extracting(Command::name).containsExactly("migrate", "example", "import-checkpoint", "parity", "info");
+        assertThat(Main.COMMANDS).extracting(Command::name).containsExactly("demo", "migrate", "example", "import-checkpoint", "parity", "info");
     }
 
     @Test
