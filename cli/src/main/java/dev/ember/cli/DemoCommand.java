@@ -146,13 +146,12 @@ final class DemoCommand implements Command {
                 publish(stage, outDir);
                 published = true;
                 run.finish(outDir);
-            } else {
-                err.println("ember demo: failed; nothing written to " + outDir);
             }
             return rc;
         } finally {
             if (!published) {
                 deleteTree(stage);
+                err.println("ember demo: stopped; nothing written to " + outDir);
             }
         }
     }

@@ -101,7 +101,8 @@ class DemoCommandTest {
         Path outDir = tmp.resolve("demo");
         assertThat(run("demo", "--out", outDir.toString(), "--example", example.toString(), "--limit", "64", "--data",
                 tmp.resolve("no-dataset").toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("javac failed").contains("FashionCnn.java:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("javac failed").contains("FashionCnn.java:")
+                .contains("stopped; nothing written to " + outDir);
         assertThat(outDir).doesNotExist();
         assertThat(partials()).isEmpty();
     }
