@@ -6,7 +6,8 @@ import java.util.List;
 /** Entry point of the {@code ember} command. */
 public final class Main {
     /** Every subcommand; only ones that work are listed (DESIGN.md: the CLI never advertises stubs). */
-    static final List<Command> COMMANDS = List.of(new MigrateCommand(), new ExampleCommand(), new ImportCheckpointCommand(), new ConvertGraphCommand(), new ParityCommand(), new BenchCommand(), new InfoCommand());
+    static final List<Command> COMMANDS = List.of(new DemoCommand(), new MigrateCommand(), new ExampleCommand(),
+            new ImportCheckpointCommand(), new ConvertGraphCommand(), new ParityCommand(), new BenchCommand(), new InfoCommand());
 
     private Main() {
     }

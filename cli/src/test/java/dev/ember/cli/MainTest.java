@@ -23,8 +23,8 @@ class MainTest {
         for (Command c : Main.COMMANDS) {
             assertThat(help).contains(c.name());
         }
-        assertThat(Main.COMMANDS).extracting(Command::name).containsExactly("migrate", "example", "import-checkpoint", "convert-graph",
-                "parity", "bench", "info");
+        assertThat(Main.COMMANDS).extracting(Command::name).containsExactly("demo", "migrate", "example", "import-checkpoint",
+                "convert-graph", "parity", "bench", "info");
     }
 
     @Test

@@ -126,7 +126,9 @@ public final class Parity {
         boolean failed = comparisons.stream().anyMatch(c -> !c.passed());
         Localisation loc = intermediates == Intermediates.ALWAYS || (failed && intermediates == Intermediates.ON_FAILURE)
                 ? localise().orElse(null) : null;
-        return new ParityResult(name, seed, inputs, comparisons, loc);
+        ParityResult result = new ParityResult(name, seed, inputs, comparisons, loc);
+        ParityRecorder.publish(result);
+        return result;
     }
 
     /**

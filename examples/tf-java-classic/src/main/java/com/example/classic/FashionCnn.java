@@ -84,10 +84,17 @@ public final class FashionCnn {
             // Gradient descent by hand: one update per variable, all under the "train" target.
             List<Variable<TFloat32>> variables = List.of(conv1W, conv1B, conv2W, conv2B, denseW, denseB);
             Gradients grads = tf.gradients(loss, variables);
+            /* Each update waits for every gradient: these are TF1 reference variables, read in place, so an
+               update that ran early would change a weight another layer's backward pass has yet to read. */
+            List<Op> allGradients = new ArrayList<>();
+            for (int i = 0; i < variables.size(); i++) {
+                allGradients.add(grads.dy(i));
+            }
             Operand<TFloat32> learningRate = tf.constant(LEARNING_RATE);
             List<Op> updates = new ArrayList<>();
             for (int i = 0; i < variables.size(); i++) {
-                updates.add(tf.train.applyGradientDescent(variables.get(i), learningRate, grads.dy(i)));
+                updates.add(tf.withControlDependencies(allGradients).train.applyGradientDescent(variables.get(i),
+                        learningRate, grads.dy(i)));
             }
             Op trainStep = tf.withControlDependencies(updates).withName("train").noOp();
 
