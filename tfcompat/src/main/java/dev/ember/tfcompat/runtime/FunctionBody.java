@@ -9,11 +9,9 @@ import dev.ember.tfcompat.exceptions.TensorFlowException;
 import dev.ember.tfcompat.internal.graphdef.AttrValues;
 import dev.ember.tfcompat.internal.graphdef.FunctionAttr;
 import dev.ember.tfcompat.internal.graphdef.TensorProtos;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -371,9 +369,7 @@ public final class FunctionBody {
                     throw new TFInvalidArgumentException("function '" + fn + "' has two nodes named '" + n.getName() + "'");
                 }
             }
-            Map<String, Integer> pending = new HashMap<>();
-            Map<String, List<String>> consumers = new HashMap<>();
-            for (NodeDef n : byName.values()) {
+            return dev.ember.tfcompat.internal.graphdef.GraphDefs.dependencyOrder(byName, n -> {
                 Set<String> deps = new LinkedHashSet<>();
                 for (String in : n.getInputList()) {
                     String src = in.startsWith("^") ? in.substring(1) : in.split(":")[0];
@@ -382,38 +378,8 @@ public final class FunctionBody {
                         deps.add(src);
                     }
                 }
-                for (String d : deps) {
-                    consumers.computeIfAbsent(d, k -> new ArrayList<>()).add(n.getName());
-                }
-                pending.put(n.getName(), deps.size());
-            }
-            Deque<String> ready = new ArrayDeque<>();
-            byName.keySet().forEach(k -> {
-                if (pending.get(k) == 0) {
-                    ready.add(k);
-                }
-            });
-            List<NodeDef> order = new ArrayList<>();
-            while (!ready.isEmpty()) {
-                String n = ready.poll();
-                order.add(byName.get(n));
-                for (String c : consumers.getOrDefault(n, List.of())) {
-                    if (pending.merge(c, -1, Integer::sum) == 0) {
-                        ready.add(c);
-                    }
-                }
-            }
-            if (order.size() < byName.size()) {
-                List<String> stuck = new ArrayList<>();
-                pending.forEach((k, v) -> {
-                    if (v > 0) {
-                        stuck.add(k);
-                    }
-                });
-                Collections.sort(stuck);
-                throw new TFInvalidArgumentException("function '" + fn + "' has a cycle among nodes " + stuck);
-            }
-            return order;
+                return deps;
+            }, stuck -> new TFInvalidArgumentException("function '" + fn + "' has a cycle among nodes " + stuck));
         }
     }
 }

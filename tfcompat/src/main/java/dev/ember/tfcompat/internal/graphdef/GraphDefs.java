@@ -120,19 +120,35 @@ public final class GraphDefs {
 
     /** Nodes ordered so that every node comes after its inputs (GraphDefs need not be sorted). */
     private static List<NodeDef> topologicalOrder(Map<String, NodeDef> byName) {
-        Map<String, Integer> pending = new HashMap<>();
-        Map<String, List<String>> consumers = new HashMap<>();
-        for (NodeDef n : byName.values()) {
-            int deps = 0;
+        return dependencyOrder(byName, n -> {
+            java.util.Set<String> deps = new java.util.LinkedHashSet<>();
             for (String in : n.getInputList()) {
                 String src = in.startsWith("^") ? in.substring(1)
                         : in.lastIndexOf(':') > 0 ? in.substring(0, in.lastIndexOf(':')) : in;
                 if (byName.containsKey(src)) {
-                    deps++;
-                    consumers.computeIfAbsent(src, k -> new ArrayList<>()).add(n.getName());
+                    deps.add(src);
                 }
             }
-            pending.put(n.getName(), deps);
+            return deps;
+        }, stuck -> new TFUnimplementedException("the GraphDef has a cycle (TF1 while-loop frames: Enter/Exit/"
+                + "NextIteration), which tfcompat does not run; nodes on it: " + stuck));
+    }
+
+    /**
+     * Kahn's order of {@code byName}'s nodes (ties in map order), each after {@code depsOf} it (names in
+     * {@code byName}); the nodes left on a cycle, sorted, go to {@code onCycle} for the error to throw.
+     */
+    public static List<NodeDef> dependencyOrder(Map<String, NodeDef> byName,
+            java.util.function.Function<NodeDef, java.util.Set<String>> depsOf,
+            java.util.function.Function<java.util.SortedSet<String>, RuntimeException> onCycle) {
+        Map<String, Integer> pending = new LinkedHashMap<>();
+        Map<String, List<String>> consumers = new HashMap<>();
+        for (NodeDef n : byName.values()) {
+            java.util.Set<String> deps = depsOf.apply(n);
+            for (String d : deps) {
+                consumers.computeIfAbsent(d, k -> new ArrayList<>()).add(n.getName());
+            }
+            pending.put(n.getName(), deps.size());
         }
         Deque<String> ready = new ArrayDeque<>();
         pending.forEach((k, v) -> {
@@ -157,8 +173,7 @@ public final class GraphDefs {
                     stuck.add(k);
                 }
             });
-            throw new TFUnimplementedException("the GraphDef has a cycle (TF1 while-loop frames: Enter/Exit/"
-                    + "NextIteration), which tfcompat does not run; nodes on it: " + stuck);
+            throw onCycle.apply(stuck);
         }
         return order;
     }
