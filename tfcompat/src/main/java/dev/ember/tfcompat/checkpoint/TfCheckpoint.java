@@ -1,5 +1,6 @@
 package dev.ember.tfcompat.checkpoint;
 
+import dev.ember.engine.DType;
 import dev.ember.engine.Tensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * A TensorFlow V2 checkpoint (tensor bundle) read in pure Java: {@code P.index} plus
@@ -173,16 +175,75 @@ public final class TfCheckpoint implements AutoCloseable {
      */
     public Tensor read(String name) {
         CheckpointEntry e = entry(name);
+        return read(e, null, null, e.shape(), null);
+    }
+
+    /**
+     * {@link #read} of {@code e}, its elements permuted on the way: the stored row-major elements viewed
+     * with shape {@code view} (same count as the entry's shape), permuted by {@code dims} (output dimension
+     * {@code k} is view dimension {@code dims[k]}; {@code null}: unchanged) and shaped {@code out}. Equal to
+     * {@code read(name).reshape(view).permute(dims).contiguous().reshape(out)}, without the intermediate
+     * tensors: the bytes go from the file through {@code scratch}'s reused arrays (may be {@code null})
+     * into the one new tensor. The CRC32C is verified before anything is decoded.
+     */
+    Tensor read(CheckpointEntry e, long[] view, int[] dims, long[] out, Scratch scratch) {
         String why = e.unreadableReason();
         if (why != null) {
-            throw new CheckpointException(indexFile + ": entry '" + name + "' cannot be read: " + why, indexFile, name);
+            throw new CheckpointException(indexFile + ": entry '" + e.name() + "' cannot be read: " + why, indexFile,
+                    e.name());
         }
-        ByteBuffer raw = readVerified(e);
+        checkSize(e);
+        int size = (int) e.size();
+        byte[] raw = readStored(e, scratch == null ? null : scratch.raw, true);
+        if (scratch != null) {
+            scratch.keepRaw(raw);
+        }
         try {
-            return TensorCodec.decode(e.dtype(), e.shape(), raw);
+            ByteBuffer bytes = TensorCodec.engineBytes(e.dtype(), ByteBuffer.wrap(raw, 0, size).slice());
+            DType type = e.dtype().engineType();
+            if (dims != null) {
+                int n = bytes.remaining();
+                byte[] src = bytes.hasArray() ? bytes.array() : toArray(bytes);
+                int srcOffset = bytes.hasArray() ? bytes.arrayOffset() + bytes.position() : 0;
+                byte[] dst = scratch == null ? null : scratch.permuted;
+                if (dst == null || dst.length < n) {
+                    dst = new byte[n];
+                }
+                if (scratch != null) {
+                    scratch.keepPermuted(dst);
+                }
+                BlockedPermute.permute(src, srcOffset, view, dims, type.byteSize(), dst, 0);
+                bytes = ByteBuffer.wrap(dst, 0, n).slice();
+            }
+            return Tensor.fromBytes(bytes.order(ByteOrder.LITTLE_ENDIAN), type, out);
         } catch (IllegalArgumentException x) {
-            throw new CheckpointException(shardFile(e.shardId()) + ": entry '" + name + "': " + x.getMessage(),
-                    shardFile(e.shardId()), name, x);
+            throw new CheckpointException(shardFile(e.shardId()) + ": entry '" + e.name() + "': " + x.getMessage(),
+                    shardFile(e.shardId()), e.name(), x);
+        }
+    }
+
+    private static byte[] toArray(ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.duplicate().get(a);
+        return a;
+    }
+
+    /**
+     * Arrays one reading thread reuses from tensor to tensor (see {@link #read(CheckpointEntry, long[], int[],
+     * long[], Scratch)}); arrays over {@link #KEEP_BYTES} are used once and dropped, so a thread holds at most
+     * twice that between tensors. Not thread-safe: one per thread.
+     */
+    static final class Scratch {
+        static final int KEEP_BYTES = 64 << 20;
+        private byte[] raw;
+        private byte[] permuted;
+
+        void keepRaw(byte[] a) {
+            raw = a.length <= KEEP_BYTES ? a : null;
+        }
+
+        void keepPermuted(byte[] a) {
+            permuted = a.length <= KEEP_BYTES ? a : null;
         }
     }
 
@@ -197,17 +258,8 @@ public final class TfCheckpoint implements AutoCloseable {
             throw new CheckpointException(indexFile + ": entry '" + name + "' (" + e.description()
                     + ") has no fixed-size element bytes", indexFile, name);
         }
-        return readVerified(e).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private ByteBuffer readVerified(CheckpointEntry e) {
         checkSize(e);
-        ByteBuffer raw = readStored(e);
-        int actual = Crc32c.of(raw);
-        if (actual != Crc32c.unmask(e.maskedCrc32c())) {
-            throw crcMismatch(e, Crc32c.hex(Crc32c.unmask(e.maskedCrc32c())) + ", computed " + Crc32c.hex(actual));
-        }
-        return raw;
+        return ByteBuffer.wrap(readStored(e, null, true)).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /**
@@ -224,9 +276,7 @@ public final class TfCheckpoint implements AutoCloseable {
             throw new CheckpointException(indexFile + ": entry '" + name + "' cannot be read: "
                     + e.unreadableReason(), indexFile, name);
         }
-        ByteBuffer raw = readStored(e);
-        byte[] bytes = new byte[raw.remaining()];
-        raw.get(bytes);
+        byte[] bytes = readStored(e, null, false);
         try {
             return TensorCodec.decodeStrings(bytes, e.numElements(), e.maskedCrc32c());
         } catch (Malformed | ArithmeticException x) {
@@ -279,13 +329,21 @@ public final class TfCheckpoint implements AutoCloseable {
                 + e.offset() + ", " + e.size() + " bytes): " + detail, f, e.name());
     }
 
-    /** Exactly the entry's bytes from its shard, little-endian (positioned reads, never the whole shard). */
-    private ByteBuffer readStored(CheckpointEntry e) {
+    /** Bytes per positioned read: each piece's CRC is taken while it is still in the CPU cache. */
+    private static final int READ_CHUNK = 1 << 20;
+
+    /**
+     * Exactly the entry's bytes from its shard (positioned reads, never the whole shard), in
+     * {@code into[0, size)}, or in a new array of exactly {@code size} bytes when {@code into} is
+     * {@code null} or too short. With {@code verify}, the entry's CRC32C is checked before returning.
+     */
+    private byte[] readStored(CheckpointEntry e, byte[] into, boolean verify) {
         Path f = shardFile(e.shardId());
         if (e.size() > Integer.MAX_VALUE - 64) {
             throw new CheckpointException(f + ": entry '" + e.name() + "' is " + e.size()
                     + " bytes; tensors of 2 GiB or more are not supported yet", f, e.name());
         }
+        int size = (int) e.size();
         FileChannel ch = channel(e);
         try {
             long length = ch.size();
@@ -294,15 +352,32 @@ public final class TfCheckpoint implements AutoCloseable {
                         + e.offset() + ", " + (e.offset() + e.size()) + ") but the file has " + length + " bytes",
                         f, e.name());
             }
-            ByteBuffer buf = ByteBuffer.allocate((int) e.size()).order(ByteOrder.LITTLE_ENDIAN);
-            while (buf.hasRemaining()) {
-                int n = ch.read(buf, e.offset() + buf.position());
-                if (n < 0) {
-                    throw new CheckpointException("truncated shard file " + f + " while reading entry '" + e.name()
-                            + "'", f, e.name());
+            byte[] out = into != null && into.length >= size ? into : new byte[size];
+            CRC32C crc = verify ? new CRC32C() : null;
+            int done = 0;
+            while (done < size) {
+                int chunk = Math.min(READ_CHUNK, size - done);
+                ByteBuffer buf = ByteBuffer.wrap(out, done, chunk);
+                while (buf.hasRemaining()) {
+                    int n = ch.read(buf, e.offset() + buf.position());
+                    if (n < 0) {
+                        throw new CheckpointException("truncated shard file " + f + " while reading entry '"
+                                + e.name() + "'", f, e.name());
+                    }
+                }
+                if (crc != null) {
+                    crc.update(out, done, chunk);
+                }
+                done += chunk;
+            }
+            if (crc != null) {
+                int actual = (int) crc.getValue();
+                if (actual != Crc32c.unmask(e.maskedCrc32c())) {
+                    throw crcMismatch(e, Crc32c.hex(Crc32c.unmask(e.maskedCrc32c())) + ", computed "
+                            + Crc32c.hex(actual));
                 }
             }
-            return buf.flip();
+            return out;
         } catch (IOException x) {
             throw new CheckpointException("cannot read " + f + " for entry '" + e.name() + "': " + x, f, e.name(), x);
         }
