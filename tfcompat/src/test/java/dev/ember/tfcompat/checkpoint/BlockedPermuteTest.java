@@ -102,8 +102,8 @@ class BlockedPermuteTest {
 
     @Test
     void tileEdgesAndOddSizesMatchNaive() {
-        // Sizes around the tile (16, 32 or 128 elements depending on the element size) and not multiples of it.
-        int[] sizes = {1, 2, 15, 16, 17, 31, 32, 33, 63, 65, 127, 129, 130};
+        // Sizes around the tile (64 bytes a side: 64, 32, 16 or 8 elements by element size) and between.
+        int[] sizes = {1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 129, 130};
         for (int size : new int[] {1, 2, 4, 8}) {
             for (int i = 0; i < 12; i++) {
                 long a = sizes[random.nextInt(sizes.length)];
