@@ -68,7 +68,7 @@ final class ReadPipeline<T, R> implements AutoCloseable {
     private final BiFunction<T, TfCheckpoint.Scratch, R> task;
     private final ExecutorService pool;
     private final int maxAhead;
-    private final ThreadLocal<TfCheckpoint.Scratch> scratch = ThreadLocal.withInitial(TfCheckpoint.Scratch::new);
+    private final TfCheckpoint.Scratch scratch = new TfCheckpoint.Scratch();
     private final ArrayDeque<Future<Result<R>>> started = new ArrayDeque<>();
     private final ArrayDeque<Long> startedBytes = new ArrayDeque<>();
     private long aheadBytes;
@@ -96,6 +96,11 @@ final class ReadPipeline<T, R> implements AutoCloseable {
         }
     }
 
+    /** The arrays the tasks share (a task's result may hold one; the consumer gives it back when done). */
+    TfCheckpoint.Scratch scratch() {
+        return scratch;
+    }
+
     /** The result for {@code item}, which must be the next item in order. */
     Result<R> next(T item) {
         if (taken >= items.size() || items.get(taken) != item) {
@@ -104,8 +109,7 @@ final class ReadPipeline<T, R> implements AutoCloseable {
         }
         taken++;
         if (pool == null) {
-            TfCheckpoint.Scratch s = scratch.get();
-            return new Result<>(null, null, () -> task.apply(item, s));
+            return new Result<>(null, null, () -> task.apply(item, scratch));
         }
         fill();
         Future<Result<R>> f = started.poll();
@@ -117,7 +121,7 @@ final class ReadPipeline<T, R> implements AutoCloseable {
 
     private Result<R> run(T item) {
         try {
-            return new Result<>(task.apply(item, scratch.get()), null, null);
+            return new Result<>(task.apply(item, scratch), null, null);
         } catch (RuntimeException | Error x) {
             return new Result<>(null, x, null);
         }

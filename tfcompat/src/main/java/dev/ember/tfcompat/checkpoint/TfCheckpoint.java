@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -183,10 +184,34 @@ public final class TfCheckpoint implements AutoCloseable {
      * with shape {@code view} (same count as the entry's shape), permuted by {@code dims} (output dimension
      * {@code k} is view dimension {@code dims[k]}; {@code null}: unchanged) and shaped {@code out}. Equal to
      * {@code read(name).reshape(view).permute(dims).contiguous().reshape(out)}, without the intermediate
-     * tensors: the bytes go from the file through {@code scratch}'s reused arrays (may be {@code null})
-     * into the one new tensor. The CRC32C is verified before anything is decoded.
+     * tensors: {@link #decode} then {@link #toTensor}. {@code scratch} (may be {@code null}) lends the arrays.
      */
     Tensor read(CheckpointEntry e, long[] view, int[] dims, long[] out, Scratch scratch) {
+        Decoded d = decode(e, view, dims, out, scratch);
+        try {
+            return toTensor(d);
+        } finally {
+            if (scratch != null) {
+                scratch.give(d.array());
+            }
+        }
+    }
+
+    /**
+     * A tensor's final element bytes, {@code length} bytes of {@code array} from 0 (little-endian elements
+     * of {@code dtype}, row-major over {@code shape}), made by {@link #decode}, turned into a tensor by
+     * {@link #toTensor}.
+     */
+    record Decoded(CheckpointEntry entry, byte[] array, int length, DType dtype, long[] shape) {
+    }
+
+    /**
+     * The first half of {@link #read(CheckpointEntry, long[], int[], long[], Scratch)}, everything but the
+     * engine tensor: reads the entry's bytes (CRC32C verified before anything else), widens them to the engine
+     * dtype and permutes them, in arrays taken from {@code scratch} (may be {@code null}). Pure Java: several
+     * threads can decode at once while one thread makes the tensors.
+     */
+    Decoded decode(CheckpointEntry e, long[] view, int[] dims, long[] out, Scratch scratch) {
         String why = e.unreadableReason();
         if (why != null) {
             throw new CheckpointException(indexFile + ": entry '" + e.name() + "' cannot be read: " + why, indexFile,
@@ -194,56 +219,76 @@ public final class TfCheckpoint implements AutoCloseable {
         }
         checkSize(e);
         int size = (int) e.size();
-        byte[] raw = readStored(e, scratch == null ? null : scratch.raw, true);
-        if (scratch != null) {
-            scratch.keepRaw(raw);
-        }
+        byte[] raw = readStored(e, scratch == null ? null : scratch.take(size), true);
         try {
             ByteBuffer bytes = TensorCodec.engineBytes(e.dtype(), ByteBuffer.wrap(raw, 0, size).slice());
             DType type = e.dtype().engineType();
-            if (dims != null) {
-                int n = bytes.remaining();
-                byte[] src = bytes.hasArray() ? bytes.array() : toArray(bytes);
-                int srcOffset = bytes.hasArray() ? bytes.arrayOffset() + bytes.position() : 0;
-                byte[] dst = scratch == null ? null : scratch.permuted;
-                if (dst == null || dst.length < n) {
-                    dst = new byte[n];
-                }
-                if (scratch != null) {
-                    scratch.keepPermuted(dst);
-                }
-                BlockedPermute.permute(src, srcOffset, view, dims, type.byteSize(), dst, 0);
-                bytes = ByteBuffer.wrap(dst, 0, n).slice();
+            int n = bytes.remaining();
+            byte[] result = bytes.array();   // raw, or the widened copy (offset 0 both)
+            if (result != raw && scratch != null) {
+                scratch.give(raw);
             }
-            return Tensor.fromBytes(bytes.order(ByteOrder.LITTLE_ENDIAN), type, out);
+            if (dims != null) {
+                byte[] dst = scratch == null ? new byte[n] : scratch.take(n);
+                BlockedPermute.permute(result, 0, view, dims, type.byteSize(), dst, 0);
+                if (scratch != null) {
+                    scratch.give(result);
+                }
+                result = dst;
+            }
+            return new Decoded(e, result, n, type, out.clone());
         } catch (IllegalArgumentException x) {
             throw new CheckpointException(shardFile(e.shardId()) + ": entry '" + e.name() + "': " + x.getMessage(),
                     shardFile(e.shardId()), e.name(), x);
         }
     }
 
-    private static byte[] toArray(ByteBuffer b) {
-        byte[] a = new byte[b.remaining()];
-        b.duplicate().get(a);
-        return a;
+    /** The engine tensor of {@code d} (one native copy of its bytes); {@code d}'s array can be reused after. */
+    Tensor toTensor(Decoded d) {
+        try {
+            return Tensor.fromBytes(ByteBuffer.wrap(d.array(), 0, d.length()).slice().order(ByteOrder.LITTLE_ENDIAN),
+                    d.dtype(), d.shape());
+        } catch (IllegalArgumentException x) {
+            Path f = shardFile(d.entry().shardId());
+            throw new CheckpointException(f + ": entry '" + d.entry().name() + "': " + x.getMessage(), f,
+                    d.entry().name(), x);
+        }
     }
 
     /**
-     * Arrays one reading thread reuses from tensor to tensor (see {@link #read(CheckpointEntry, long[], int[],
-     * long[], Scratch)}); arrays over {@link #KEEP_BYTES} are used once and dropped, so a thread holds at most
-     * twice that between tensors. Not thread-safe: one per thread.
+     * Byte arrays lent to {@link #decode} and given back once their bytes are in a tensor, so a large
+     * import does not allocate (and the JVM zero) a new array per tensor. Keeps at most {@link #KEEP_ARRAYS}
+     * arrays of at most {@link #KEEP_BYTES} each. Thread-safe: the reading threads share one.
      */
     static final class Scratch {
         static final int KEEP_BYTES = 64 << 20;
-        private byte[] raw;
-        private byte[] permuted;
+        static final int KEEP_ARRAYS = 12;
+        private final ArrayDeque<byte[]> free = new ArrayDeque<>();
 
-        void keepRaw(byte[] a) {
-            raw = a.length <= KEEP_BYTES ? a : null;
+        /** The smallest kept array of at least {@code size} bytes, else a new one of exactly {@code size}. */
+        synchronized byte[] take(int size) {
+            byte[] best = null;
+            for (byte[] a : free) {
+                if (a.length >= size && (best == null || a.length < best.length)) {
+                    best = a;
+                }
+            }
+            if (best == null) {
+                return new byte[size];
+            }
+            free.remove(best);
+            return best;
         }
 
-        void keepPermuted(byte[] a) {
-            permuted = a.length <= KEEP_BYTES ? a : null;
+        /** Returns {@code a} for reuse (dropped when too large or when enough are kept). */
+        synchronized void give(byte[] a) {
+            if (a != null && a.length <= KEEP_BYTES && free.size() < KEEP_ARRAYS) {
+                free.push(a);
+            }
+        }
+
+        synchronized int kept() {
+            return free.size();
         }
     }
 

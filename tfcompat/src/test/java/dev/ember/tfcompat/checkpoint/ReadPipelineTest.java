@@ -132,7 +132,7 @@ class ReadPipelineTest {
     }
 
     @Test
-    void eachThreadHasItsOwnScratch() {
+    void theThreadsShareOneScratchThatLendsArraysBack() {
         List<TfCheckpoint.Scratch> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> threadsSeen = java.util.Collections.synchronizedList(new ArrayList<>());
         try (ReadPipeline<Integer, Integer> p = new ReadPipeline<>(items(40), 2, i -> 1, (i, s) -> {
@@ -144,8 +144,27 @@ class ReadPipelineTest {
             for (int i = 0; i < 40; i++) {
                 p.next(i).get();
             }
+            assertThat(seen).allMatch(s -> s == p.scratch());
         }
-        assertThat(seen.stream().distinct().count()).isEqualTo(threadsSeen.stream().distinct().count());
         assertThat(threadsSeen).allMatch(n -> n.startsWith("ember-checkpoint-read-"));
+
+        TfCheckpoint.Scratch s = new TfCheckpoint.Scratch();
+        byte[] big = s.take(100);
+        byte[] small = s.take(10);
+        assertThat(big).hasSize(100);
+        assertThat(small).hasSize(10);
+        s.give(big);
+        s.give(small);
+        assertThat(s.take(8)).isSameAs(small);          // the smallest that fits
+        assertThat(s.take(50)).isSameAs(big);
+        assertThat(s.take(50)).isNotSameAs(big).hasSize(50);
+        s.give(new byte[TfCheckpoint.Scratch.KEEP_BYTES + 1]);   // too large to keep
+        assertThat(s.kept()).isZero();
+        for (int i = 0; i < TfCheckpoint.Scratch.KEEP_ARRAYS + 5; i++) {
+            s.give(new byte[4]);
+        }
+        assertThat(s.kept()).isEqualTo(TfCheckpoint.Scratch.KEEP_ARRAYS);
+        s.give(null);
+        assertThat(s.kept()).isEqualTo(TfCheckpoint.Scratch.KEEP_ARRAYS);
     }
 }
