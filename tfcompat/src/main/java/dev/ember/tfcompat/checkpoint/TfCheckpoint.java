@@ -257,13 +257,29 @@ public final class TfCheckpoint implements AutoCloseable {
 
     /**
      * Byte arrays lent to {@link #decode} and given back once their bytes are in a tensor, so a large
-     * import does not allocate (and the JVM zero) a new array per tensor. Keeps at most {@link #KEEP_ARRAYS}
-     * arrays of at most {@link #KEEP_BYTES} each. Thread-safe: the reading threads share one.
+     * import does not allocate (and the JVM zero) a new array per tensor. By default keeps at most
+     * {@link #KEEP_ARRAYS} arrays of at most {@link #KEEP_BYTES} each and {@link #KEEP_TOTAL} bytes in all.
+     * Thread-safe: the reading threads share one.
      */
     static final class Scratch {
         static final int KEEP_BYTES = 64 << 20;
+        static final long KEEP_TOTAL = 128L << 20;
         static final int KEEP_ARRAYS = 12;
+        private final int keepBytes;
+        private final long keepTotal;
+        private final int keepArrays;
         private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+        private long keptBytes;
+
+        Scratch() {
+            this(KEEP_BYTES, KEEP_TOTAL, KEEP_ARRAYS);
+        }
+
+        Scratch(int keepBytes, long keepTotal, int keepArrays) {
+            this.keepBytes = keepBytes;
+            this.keepTotal = keepTotal;
+            this.keepArrays = keepArrays;
+        }
 
         /** The smallest kept array of at least {@code size} bytes, else a new one of exactly {@code size}. */
         synchronized byte[] take(int size) {
@@ -277,13 +293,15 @@ public final class TfCheckpoint implements AutoCloseable {
                 return new byte[size];
             }
             free.remove(best);
+            keptBytes -= best.length;
             return best;
         }
 
         /** Returns {@code a} for reuse (dropped when too large or when enough are kept). */
         synchronized void give(byte[] a) {
-            if (a != null && a.length <= KEEP_BYTES && free.size() < KEEP_ARRAYS) {
+            if (a != null && a.length <= keepBytes && free.size() < keepArrays && keptBytes + a.length <= keepTotal) {
                 free.push(a);
+                keptBytes += a.length;
             }
         }
 

@@ -158,8 +158,22 @@ class ReadPipelineTest {
         assertThat(s.take(8)).isSameAs(small);          // the smallest that fits
         assertThat(s.take(50)).isSameAs(big);
         assertThat(s.take(50)).isNotSameAs(big).hasSize(50);
-        s.give(new byte[TfCheckpoint.Scratch.KEEP_BYTES + 1]);   // too large to keep
-        assertThat(s.kept()).isZero();
+        TfCheckpoint.Scratch limited = new TfCheckpoint.Scratch(100, 250, 4);
+        limited.give(new byte[101]);                     // larger than one kept array may be
+        assertThat(limited.kept()).isZero();
+        limited.give(new byte[100]);
+        limited.give(new byte[100]);
+        limited.give(new byte[100]);                     // would pass the 250 bytes kept in all
+        assertThat(limited.kept()).isEqualTo(2);
+        limited.give(new byte[50]);
+        limited.give(new byte[1]);                       // 251 bytes in all
+        assertThat(limited.kept()).isEqualTo(3);
+        assertThat(limited.take(60)).hasSize(100);
+        limited.give(new byte[10]);
+        limited.give(new byte[10]);
+        assertThat(limited.kept()).isEqualTo(4);
+        limited.give(new byte[1]);                       // a fifth array
+        assertThat(limited.kept()).isEqualTo(4);
         for (int i = 0; i < TfCheckpoint.Scratch.KEEP_ARRAYS + 5; i++) {
             s.give(new byte[4]);
         }
