@@ -98,6 +98,32 @@ class TensorCreationTest {
     }
 
     @Test
+    void fromBytesWritesEveryByteOfUninitializedMemory() {
+        // fromBytes skips the zero-fill: each element must come from the bytes, whatever the memory held.
+        for (DType d : DType.values()) {
+            for (int round = 0; round < 3; round++) {
+                int n = 1000 + round;
+                byte[] raw = new byte[7 + n * d.byteSize()];
+                for (int i = 0; i < raw.length; i++) {
+                    raw[i] = (byte) (d == DType.BOOL ? (i + round) & 1 : 31 * i + 7 * round + 1);
+                }
+                java.nio.ByteBuffer heap = java.nio.ByteBuffer.wrap(raw, 7, n * d.byteSize()).slice();
+                java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(heap.remaining()).put(heap.duplicate()).flip();
+                for (java.nio.ByteBuffer src : new java.nio.ByteBuffer[] {heap, direct}) {
+                    Tensor t = Tensor.fromBytes(src, d, n);
+                    assertThat(t.dtype()).isEqualTo(d);
+                    assertThat(src.remaining()).isEqualTo(n * d.byteSize());
+                    java.nio.ByteBuffer back = t.toBytes();
+                    assertThat(back.remaining()).isEqualTo(n * d.byteSize());
+                    assertThat(back.equals(heap.duplicate())).as("%s round %d", d, round).isTrue();
+                }
+            }
+        }
+        assertThat(Tensor.fromBytes(Tensor.scalar(42L).toBytes(), DType.INT64).toLongArray()).containsExactly(42);
+        assertThat(Tensor.fromBytes(java.nio.ByteBuffer.allocate(0), DType.FLOAT32, 0, 3).shape()).containsExactly(0, 3);
+    }
+
+    @Test
     void randomFactoriesAreSeededAndInRange() {
         Tensor a = Tensor.rand(new Generator(3), 1000);
         Tensor b = Tensor.rand(new Generator(3), 1000);

@@ -20,13 +20,22 @@ final class TensorCodec {
 
     /** An engine tensor from {@code raw} (exactly numel * elementSize little-endian bytes of {@code type}). */
     static Tensor decode(TfDataType type, long[] shape, ByteBuffer raw) {
+        return Tensor.fromBytes(engineBytes(type, raw), type.engineType(), shape);
+    }
+
+    /**
+     * {@code raw} (little-endian elements of {@code type}) as little-endian elements of its engine dtype:
+     * {@code raw} itself (a duplicate) when the bytes are the same, else a new buffer of widened values
+     * (bools normalised to 0/1).
+     */
+    static ByteBuffer engineBytes(TfDataType type, ByteBuffer raw) {
         ByteBuffer in = raw.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         DType target = type.engineType();
         if (target == null) {
             throw new IllegalArgumentException("dtype " + type.tfName() + " cannot be read as a tensor");
         }
         if (!type.isWidened() && type != TfDataType.BOOL) {
-            return Tensor.fromBytes(in, target, shape);
+            return in;
         }
         int n = in.remaining() / type.elementSize();
         long widened = (long) n * target.byteSize();
@@ -57,7 +66,7 @@ final class TensorCodec {
                 default: throw new IllegalStateException(type.name());
             }
         }
-        return Tensor.fromBytes(out.flip(), target, shape);
+        return out.flip();
     }
 
     /** IEEE 754 binary16 to float32; exact for every value, including subnormals, infinities and NaN payloads. */

@@ -1,5 +1,6 @@
 package dev.ember.tfcompat.checkpoint;
 
+import dev.ember.engine.DType;
 import dev.ember.engine.Tensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,12 +9,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * A TensorFlow V2 checkpoint (tensor bundle) read in pure Java: {@code P.index} plus
@@ -173,16 +176,137 @@ public final class TfCheckpoint implements AutoCloseable {
      */
     public Tensor read(String name) {
         CheckpointEntry e = entry(name);
+        return read(e, null, null, e.shape(), null);
+    }
+
+    /**
+     * {@link #read} of {@code e}, its elements permuted on the way: the stored row-major elements viewed
+     * with shape {@code view} (same count as the entry's shape), permuted by {@code dims} (output dimension
+     * {@code k} is view dimension {@code dims[k]}; {@code null}: unchanged) and shaped {@code out}. Equal to
+     * {@code read(name).reshape(view).permute(dims).contiguous().reshape(out)}, without the intermediate
+     * tensors: {@link #decode} then {@link #toTensor}. {@code scratch} (may be {@code null}) lends the arrays.
+     */
+    Tensor read(CheckpointEntry e, long[] view, int[] dims, long[] out, Scratch scratch) {
+        Decoded d = decode(e, view, dims, out, scratch);
+        try {
+            return toTensor(d);
+        } finally {
+            if (scratch != null) {
+                scratch.give(d.array());
+            }
+        }
+    }
+
+    /**
+     * A tensor's final element bytes, {@code length} bytes of {@code array} from 0 (little-endian elements
+     * of {@code dtype}, row-major over {@code shape}), made by {@link #decode}, turned into a tensor by
+     * {@link #toTensor}.
+     */
+    record Decoded(CheckpointEntry entry, byte[] array, int length, DType dtype, long[] shape) {
+    }
+
+    /**
+     * The first half of {@link #read(CheckpointEntry, long[], int[], long[], Scratch)}, everything but the
+     * engine tensor: reads the entry's bytes (CRC32C verified before anything else), widens them to the engine
+     * dtype and permutes them, in arrays taken from {@code scratch} (may be {@code null}). Pure Java: several
+     * threads can decode at once while one thread makes the tensors.
+     */
+    Decoded decode(CheckpointEntry e, long[] view, int[] dims, long[] out, Scratch scratch) {
         String why = e.unreadableReason();
         if (why != null) {
-            throw new CheckpointException(indexFile + ": entry '" + name + "' cannot be read: " + why, indexFile, name);
+            throw new CheckpointException(indexFile + ": entry '" + e.name() + "' cannot be read: " + why, indexFile,
+                    e.name());
         }
-        ByteBuffer raw = readVerified(e);
+        checkSize(e);
+        int size = (int) e.size();
+        byte[] raw = readStored(e, scratch == null ? null : scratch.take(size), true);
         try {
-            return TensorCodec.decode(e.dtype(), e.shape(), raw);
+            ByteBuffer bytes = TensorCodec.engineBytes(e.dtype(), ByteBuffer.wrap(raw, 0, size).slice());
+            DType type = e.dtype().engineType();
+            int n = bytes.remaining();
+            byte[] result = bytes.array();   // raw, or the widened copy (offset 0 both)
+            if (result != raw && scratch != null) {
+                scratch.give(raw);
+            }
+            if (dims != null) {
+                byte[] dst = scratch == null ? new byte[n] : scratch.take(n);
+                BlockedPermute.permute(result, 0, view, dims, type.byteSize(), dst, 0);
+                if (scratch != null) {
+                    scratch.give(result);
+                }
+                result = dst;
+            }
+            return new Decoded(e, result, n, type, out.clone());
         } catch (IllegalArgumentException x) {
-            throw new CheckpointException(shardFile(e.shardId()) + ": entry '" + name + "': " + x.getMessage(),
-                    shardFile(e.shardId()), name, x);
+            throw new CheckpointException(shardFile(e.shardId()) + ": entry '" + e.name() + "': " + x.getMessage(),
+                    shardFile(e.shardId()), e.name(), x);
+        }
+    }
+
+    /** The engine tensor of {@code d} (one native copy of its bytes); {@code d}'s array can be reused after. */
+    Tensor toTensor(Decoded d) {
+        try {
+            return Tensor.fromBytes(ByteBuffer.wrap(d.array(), 0, d.length()).slice().order(ByteOrder.LITTLE_ENDIAN),
+                    d.dtype(), d.shape());
+        } catch (IllegalArgumentException x) {
+            Path f = shardFile(d.entry().shardId());
+            throw new CheckpointException(f + ": entry '" + d.entry().name() + "': " + x.getMessage(), f,
+                    d.entry().name(), x);
+        }
+    }
+
+    /**
+     * Byte arrays lent to {@link #decode} and given back once their bytes are in a tensor, so a large
+     * import does not allocate (and the JVM zero) a new array per tensor. By default keeps at most
+     * {@link #KEEP_ARRAYS} arrays of at most {@link #KEEP_BYTES} each and {@link #KEEP_TOTAL} bytes in all.
+     * Thread-safe: the reading threads share one.
+     */
+    static final class Scratch {
+        static final int KEEP_BYTES = 64 << 20;
+        static final long KEEP_TOTAL = 128L << 20;
+        static final int KEEP_ARRAYS = 12;
+        private final int keepBytes;
+        private final long keepTotal;
+        private final int keepArrays;
+        private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+        private long keptBytes;
+
+        Scratch() {
+            this(KEEP_BYTES, KEEP_TOTAL, KEEP_ARRAYS);
+        }
+
+        Scratch(int keepBytes, long keepTotal, int keepArrays) {
+            this.keepBytes = keepBytes;
+            this.keepTotal = keepTotal;
+            this.keepArrays = keepArrays;
+        }
+
+        /** The smallest kept array of at least {@code size} bytes, else a new one of exactly {@code size}. */
+        synchronized byte[] take(int size) {
+            byte[] best = null;
+            for (byte[] a : free) {
+                if (a.length >= size && (best == null || a.length < best.length)) {
+                    best = a;
+                }
+            }
+            if (best == null) {
+                return new byte[size];
+            }
+            free.remove(best);
+            keptBytes -= best.length;
+            return best;
+        }
+
+        /** Returns {@code a} for reuse (dropped when too large or when enough are kept). */
+        synchronized void give(byte[] a) {
+            if (a != null && a.length <= keepBytes && free.size() < keepArrays && keptBytes + a.length <= keepTotal) {
+                free.push(a);
+                keptBytes += a.length;
+            }
+        }
+
+        synchronized int kept() {
+            return free.size();
         }
     }
 
@@ -197,17 +321,8 @@ public final class TfCheckpoint implements AutoCloseable {
             throw new CheckpointException(indexFile + ": entry '" + name + "' (" + e.description()
                     + ") has no fixed-size element bytes", indexFile, name);
         }
-        return readVerified(e).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private ByteBuffer readVerified(CheckpointEntry e) {
         checkSize(e);
-        ByteBuffer raw = readStored(e);
-        int actual = Crc32c.of(raw);
-        if (actual != Crc32c.unmask(e.maskedCrc32c())) {
-            throw crcMismatch(e, Crc32c.hex(Crc32c.unmask(e.maskedCrc32c())) + ", computed " + Crc32c.hex(actual));
-        }
-        return raw;
+        return ByteBuffer.wrap(readStored(e, null, true)).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /**
@@ -224,9 +339,7 @@ public final class TfCheckpoint implements AutoCloseable {
             throw new CheckpointException(indexFile + ": entry '" + name + "' cannot be read: "
                     + e.unreadableReason(), indexFile, name);
         }
-        ByteBuffer raw = readStored(e);
-        byte[] bytes = new byte[raw.remaining()];
-        raw.get(bytes);
+        byte[] bytes = readStored(e, null, false);
         try {
             return TensorCodec.decodeStrings(bytes, e.numElements(), e.maskedCrc32c());
         } catch (Malformed | ArithmeticException x) {
@@ -279,13 +392,21 @@ public final class TfCheckpoint implements AutoCloseable {
                 + e.offset() + ", " + e.size() + " bytes): " + detail, f, e.name());
     }
 
-    /** Exactly the entry's bytes from its shard, little-endian (positioned reads, never the whole shard). */
-    private ByteBuffer readStored(CheckpointEntry e) {
+    /** Bytes per positioned read: each piece's CRC is taken while it is still in the CPU cache. */
+    private static final int READ_CHUNK = 1 << 20;
+
+    /**
+     * Exactly the entry's bytes from its shard (positioned reads, never the whole shard), in
+     * {@code into[0, size)}, or in a new array of exactly {@code size} bytes when {@code into} is
+     * {@code null} or too short. With {@code verify}, the entry's CRC32C is checked before returning.
+     */
+    private byte[] readStored(CheckpointEntry e, byte[] into, boolean verify) {
         Path f = shardFile(e.shardId());
         if (e.size() > Integer.MAX_VALUE - 64) {
             throw new CheckpointException(f + ": entry '" + e.name() + "' is " + e.size()
                     + " bytes; tensors of 2 GiB or more are not supported yet", f, e.name());
         }
+        int size = (int) e.size();
         FileChannel ch = channel(e);
         try {
             long length = ch.size();
@@ -294,15 +415,32 @@ public final class TfCheckpoint implements AutoCloseable {
                         + e.offset() + ", " + (e.offset() + e.size()) + ") but the file has " + length + " bytes",
                         f, e.name());
             }
-            ByteBuffer buf = ByteBuffer.allocate((int) e.size()).order(ByteOrder.LITTLE_ENDIAN);
-            while (buf.hasRemaining()) {
-                int n = ch.read(buf, e.offset() + buf.position());
-                if (n < 0) {
-                    throw new CheckpointException("truncated shard file " + f + " while reading entry '" + e.name()
-                            + "'", f, e.name());
+            byte[] out = into != null && into.length >= size ? into : new byte[size];
+            CRC32C crc = verify ? new CRC32C() : null;
+            int done = 0;
+            while (done < size) {
+                int chunk = Math.min(READ_CHUNK, size - done);
+                ByteBuffer buf = ByteBuffer.wrap(out, done, chunk);
+                while (buf.hasRemaining()) {
+                    int n = ch.read(buf, e.offset() + buf.position());
+                    if (n < 0) {
+                        throw new CheckpointException("truncated shard file " + f + " while reading entry '"
+                                + e.name() + "'", f, e.name());
+                    }
+                }
+                if (crc != null) {
+                    crc.update(out, done, chunk);
+                }
+                done += chunk;
+            }
+            if (crc != null) {
+                int actual = (int) crc.getValue();
+                if (actual != Crc32c.unmask(e.maskedCrc32c())) {
+                    throw crcMismatch(e, Crc32c.hex(Crc32c.unmask(e.maskedCrc32c())) + ", computed "
+                            + Crc32c.hex(actual));
                 }
             }
-            return buf.flip();
+            return out;
         } catch (IOException x) {
             throw new CheckpointException("cannot read " + f + " for entry '" + e.name() + "': " + x, f, e.name(), x);
         }

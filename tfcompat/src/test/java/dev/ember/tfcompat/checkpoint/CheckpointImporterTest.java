@@ -308,6 +308,154 @@ class CheckpointImporterTest {
         assertThat(r.isComplete()).isTrue();
     }
 
+    /** {@code apply(p, ckpt.read(name))} as the importer did before it permuted while reading. */
+    private static Tensor[] viaLayouts(Transform t, Tensor x, long h, long w, long c) {
+        switch (t) {
+            case NONE: return new Tensor[] {x};
+            case DENSE: return new Tensor[] {Layouts.denseKernelToLinearWeight(x)};
+            case FLATTEN_DENSE: return new Tensor[] {Layouts.flattenOrderFix(Layouts.denseKernelToLinearWeight(x), h, w, c)};
+            case CONV1D: return new Tensor[] {Layouts.wioToOiw(x)};
+            case CONV2D: return new Tensor[] {Layouts.hwioToOihw(x)};
+            case CONV3D: return new Tensor[] {Layouts.dhwioToOidhw(x)};
+            case DEPTHWISE: return new Tensor[] {Layouts.depthwiseToOihw(x)};
+            case CONV2D_TRANSPOSE: return new Tensor[] {Layouts.conv2dTransposeKernelToWeight(x)};
+            case LSTM_KERNEL: return new Tensor[] {Layouts.lstmKernelToWeight(x)};
+            case LSTM_RECURRENT: return new Tensor[] {Layouts.lstmRecurrentKernelToWeight(x)};
+            case LSTM_BIAS: return Layouts.lstmBiasToBiases(x);
+            case GRU_KERNEL: return new Tensor[] {Layouts.gruKernelToWeight(x)};
+            case GRU_RECURRENT: return new Tensor[] {Layouts.gruRecurrentKernelToWeight(x)};
+            case GRU_BIAS: return Layouts.gruBiasToBiases(x);
+            default: throw new IllegalStateException(t.toString());
+        }
+    }
+
+    @Test
+    void permutingWhileReadingEqualsLayoutsForEveryTransformDtypeAndThreadCount() {
+        // Every transform on tensors of every readable dtype (random bits: NaN payloads, subnormals, odd
+        // bools), sizes crossing the copy tiles; the import with 1, 2 and 5 threads must equal reading each
+        // tensor and applying Layouts, byte for byte, in the same order with the same rows.
+        Object[][] kinds = {
+            {Transform.NONE, new long[] {37}}, {Transform.NONE, new long[] {}},
+            {Transform.DENSE, new long[] {33, 19}}, {Transform.DENSE, new long[] {1, 40}},
+            {Transform.FLATTEN_DENSE, new long[] {2 * 3 * 5, 7}},
+            {Transform.CONV1D, new long[] {3, 5, 17}}, {Transform.CONV2D, new long[] {3, 3, 5, 17}},
+            {Transform.CONV2D, new long[] {1, 1, 34, 3}}, {Transform.CONV3D, new long[] {2, 2, 3, 5, 7}},
+            {Transform.CONV2D_TRANSPOSE, new long[] {3, 3, 7, 5}}, {Transform.DEPTHWISE, new long[] {3, 3, 5, 2}},
+            {Transform.LSTM_KERNEL, new long[] {5, 12}}, {Transform.LSTM_RECURRENT, new long[] {3, 12}},
+            {Transform.LSTM_BIAS, new long[] {12}}, {Transform.GRU_KERNEL, new long[] {5, 9}},
+            {Transform.GRU_RECURRENT, new long[] {3, 9}}, {Transform.GRU_BIAS, new long[] {2, 9}},
+        };
+        TfDataType[] types = {TfDataType.FLOAT, TfDataType.DOUBLE, TfDataType.INT32, TfDataType.INT64,
+            TfDataType.HALF, TfDataType.BFLOAT16, TfDataType.INT8, TfDataType.UINT8, TfDataType.INT16,
+            TfDataType.UINT16, TfDataType.UINT32, TfDataType.BOOL};
+        Path prefix = dir.resolve("all-kinds");
+        StringBuilder rules = new StringBuilder();
+        List<Object[]> written = new java.util.ArrayList<>();
+        int i = 0;
+        try (TfCheckpointWriter w = TfCheckpointWriter.create(prefix)) {
+            for (TfDataType type : types) {
+                for (Object[] k : kinds) {
+                    Transform t = (Transform) k[0];
+                    long[] shape = (long[]) k[1];
+                    long n = 1;
+                    for (long d : shape) {
+                        n *= d;
+                    }
+                    byte[] bytes = new byte[(int) n * type.elementSize()];
+                    random.nextBytes(bytes);
+                    if (type == TfDataType.BOOL) {
+                        for (int b = 0; b < bytes.length; b++) {
+                            bytes[b] = (byte) (b % 3 == 0 ? 0 : b % 3 == 1 ? 1 : 7);
+                        }
+                    }
+                    String name = String.format("l%03d/kernel", i);
+                    String engine = t.producesTwoTensors() ? "m" + i + ".bias_ih_l0" : "m" + i + ".weight";
+                    w.addRaw(name, type, shape, java.nio.ByteBuffer.wrap(bytes));
+                    rules.append(name).append(" -> ").append(engine).append(' ').append(t.ruleName()).append('\n');
+                    written.add(new Object[] {name, t, type});
+                    i++;
+                }
+            }
+            w.commit();
+        }
+        CheckpointImporter withFixes = CheckpointImporter.with(NameRules.parse(rules.toString(), "rules"));
+        for (int j = 0; j < written.size(); j++) {
+            if (written.get(j)[1] == Transform.FLATTEN_DENSE) {
+                withFixes = withFixes.flattenFix("m" + j, 2, 3, 5);
+            }
+        }
+        CheckpointImporter base = withFixes;
+        ImportResult one = base.threads(1).importFrom(prefix);
+        assertThat(one.problems()).isEmpty();
+        List<String> expectedNames = new java.util.ArrayList<>();
+        try (TfCheckpoint ckpt = TfCheckpoint.open(prefix)) {
+            for (int j = 0; j < written.size(); j++) {
+                String name = (String) written.get(j)[0];
+                Transform t = (Transform) written.get(j)[1];
+                Tensor[] expected = viaLayouts(t, ckpt.read(name), 2, 3, 5);
+                String engine = t.producesTwoTensors() ? "m" + j + ".bias_ih_l0" : "m" + j + ".weight";
+                List<String> names = t.producesTwoTensors()
+                        ? List.of(engine, engine.replace("bias_ih", "bias_hh")) : List.of(engine);
+                for (int o = 0; o < names.size(); o++) {
+                    Tensor got = one.stateDict().get(names.get(o));
+                    String what = name + " " + written.get(j)[2] + " " + t + " -> " + names.get(o);
+                    assertThat(got).as(what).isNotNull();
+                    assertThat(got.dtype()).as(what).isEqualTo(expected[o].dtype());
+                    assertThat(got.shape()).as(what).containsExactly(expected[o].shape());
+                    assertThat(got.toBytes()).as(what).isEqualTo(expected[o].toBytes());
+                    expectedNames.add(names.get(o));
+                }
+            }
+        }
+        assertThat(one.stateDict().keySet()).containsExactlyElementsOf(expectedNames);
+        for (int threads : new int[] {2, 5}) {
+            ImportResult many = base.threads(threads).importFrom(prefix);
+            assertThat(many.toMarkdown()).isEqualTo(one.toMarkdown());
+            assertThat(many.stateDict().keySet()).containsExactlyElementsOf(one.stateDict().keySet());
+            for (String k : one.stateDict().keySet()) {
+                assertThat(many.stateDict().get(k).toBytes()).as(k + " with " + threads + " threads")
+                        .isEqualTo(one.stateDict().get(k).toBytes());
+            }
+        }
+        assertThatThrownBy(() -> base.threads(0)).hasMessage("threads must be >= 1, got 0");
+    }
+
+    @Test
+    void problemsClashesAndTheFirstCorruptTensorDoNotDependOnThreads() throws Exception {
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            in.put(String.format("k%02d", i), t(40, 30));
+        }
+        Path prefix = write(in);
+        // k03 and k05 both map to "same": the later one is a clash; k07 asks conv2d of a rank-2 tensor.
+        NameRules rules = NameRules.parse(String.join("\n", "k0[35] -> same dense", "k07 -> bad conv2d",
+                "k(\\d+) -> m$1.weight dense"), "rules");
+        ImportResult one = CheckpointImporter.with(rules).threads(1).importFrom(prefix);
+        assertThat(problems(one)).containsOnlyKeys("k05", "k07");
+        for (int threads : new int[] {2, 3, 8}) {
+            ImportResult many = CheckpointImporter.with(rules).threads(threads).importFrom(prefix);
+            assertThat(many.toMarkdown()).isEqualTo(one.toMarkdown());
+        }
+        // Corrupt k05 (a clash: never used) and k09: the error names k09 whatever the number of threads.
+        CheckpointEntry k05;
+        CheckpointEntry k09;
+        Path shard;
+        try (TfCheckpoint c = TfCheckpoint.open(prefix)) {
+            k05 = c.entry("k05");
+            k09 = c.entry("k09");
+            shard = c.shardFile(0);
+        }
+        byte[] data = java.nio.file.Files.readAllBytes(shard);
+        data[(int) k05.offset() + 5] ^= 1;
+        data[(int) k09.offset() + 100] ^= 1;
+        java.nio.file.Files.write(shard, data);
+        for (int threads : new int[] {1, 2, 8}) {
+            assertThatThrownBy(() -> CheckpointImporter.with(rules).threads(threads).importFrom(prefix))
+                    .isInstanceOf(CheckpointException.class)
+                    .hasMessageContaining("CRC mismatch for entry 'k09'").hasMessageContaining(shard.toString());
+        }
+    }
+
     @Test
     void tfJavaPresetKeepsShapes() {
         Tensor k = t(4, 2);
