@@ -56,7 +56,33 @@ final class ProgramAnalyzer {
         return out;
     }
 
+    /** One analysis per method node: the warning rules and the conversion share it (the AST does not change between them). */
+    private static final com.github.javaparser.ast.DataKey<Object> ANALYSIS = new com.github.javaparser.ast.DataKey<>() {
+    };
+
+    /**
+     * The graph program {@code m} builds and runs, analysed once per method node and then shared by the
+     * rules that ask (the last one, the conversion, may change it); an {@link Unsupported} is shared too.
+     */
     static GraphProgram analyze(CompilationUnit cu, MethodDeclaration m) {
+        if (m.containsData(ANALYSIS)) {
+            Object done = m.getData(ANALYSIS);
+            if (done instanceof Unsupported) {
+                throw (Unsupported) done;
+            }
+            return (GraphProgram) done;
+        }
+        try {
+            GraphProgram p = analyzeOnce(cu, m);
+            m.setData(ANALYSIS, p);
+            return p;
+        } catch (Unsupported u) {
+            m.setData(ANALYSIS, u);
+            throw u;
+        }
+    }
+
+    private static GraphProgram analyzeOnce(CompilationUnit cu, MethodDeclaration m) {
         ClassOrInterfaceDeclaration owner = m.findAncestor(ClassOrInterfaceDeclaration.class)
                 .orElseThrow(() -> new Unsupported(m, "a graph program outside a class"));
         GraphProgram p = new GraphProgram(cu, owner, m, new Interpreter(reassigned(m)));
