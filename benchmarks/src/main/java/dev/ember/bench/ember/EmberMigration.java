@@ -44,9 +44,9 @@ import java.util.stream.Stream;
  * the parser built by {@code JavaParsing.parser(JavaParsing.sourceRoots(files))} (JDK reflection, TF-Java's API
  * jars and the tree's own source root: the same symbol solver setup), each file read with {@code SourceText} and
  * parsed, then {@code resolve()} called on every {@link MethodCallExpr}, {@link ObjectCreationExpr} and
- * {@link FieldAccessExpr} of the file. That is the set the compat rule resolves in every file using TF-Java, and
- * a superset of what the eager rules resolve (calls, constructors and fields inside graph programs; they also
- * resolve a few declared types and names, which resolving the calls that use them already does). Failures are
+ * {@link FieldAccessExpr} of the file. That is the set the compat rule resolves in every file using TF-Java; the
+ * eager rules resolve most of them again inside graph programs (calls, constructors, fields), plus a few names and
+ * declared types, which resolving the calls that use them mostly covers. Failures are
  * counted, not fatal (the migrator meets the same ones: qualified names parse as field accesses, generic varargs
  * like {@code tf.placeholder} defeat the solver). {@link Workload#MIG_MIGRATE}: {@code new Migrator(options,
  * null, progress).run()} at the default level (eager) into a fresh output folder with the report on
