@@ -38,7 +38,7 @@ public final class BenchRunner {
         for (String group : o.groups()) {
             for (Peer peer : o.peers()) {
                 List<Workload> rows = Workload.inGroup(group);
-                if (!group.equals("mem") && !group.equals("CK")) {   // engine-only groups: no n/a rows
+                if (!group.equals("mem") && !group.equals("CK") && !group.equals("MIG")) {   // engine-only groups: no n/a rows
                     rows.stream().filter(w -> Support.whyNot(peer, w) != null)
                             .forEach(w -> results.add(Result.notAvailable(w, peer, Support.whyNot(peer, w))));
                 }

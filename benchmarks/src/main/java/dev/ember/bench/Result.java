@@ -52,7 +52,8 @@ public record Result(String workload, String backend, String unit, double median
             case "ms": return v / 1e3;
             case "GFLOP/s": return w.workPerIteration() / (v * 1e9);
             case "images/s":
-            case "MB/s": return w.workPerIteration() / v;
+            case "MB/s":
+            case "lines/s": return w.workPerIteration() / v;
             default: throw new IllegalStateException("unit " + unit);
         }
     }

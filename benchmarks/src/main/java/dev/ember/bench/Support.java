@@ -14,6 +14,9 @@ public final class Support {
         if (g.equals("CK")) {
             return peer == Peer.EMBER ? null : "checkpoint import is the engine's (tfcompat)";
         }
+        if (g.equals("MIG")) {
+            return peer == Peer.EMBER ? null : "the migrator is the engine's";
+        }
         if (g.equals("W7")) {
             return peer == Peer.EMBER ? null : "the DataLoader is the engine's; " + peer.id() + " has no Java counterpart here";
         }

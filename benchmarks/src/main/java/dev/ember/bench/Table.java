@@ -42,6 +42,7 @@ public final class Table {
         }
         appendCeiling(sb, report);
         appendCheckpoint(sb, report);
+        appendMigration(sb, report);
         appendMemory(sb, report);
         sb.append("\nratios: engine median time / peer median time (for rates: peer rate / engine rate); "
                 + "above 1 the engine is slower. min: fastest iteration (for rates: its rate).\n");
@@ -147,6 +148,20 @@ public final class Table {
                     + "%6.0f MB/s: ratio %.2f (target >= 0.50: %s)%n", pair[0] == Workload.CK_READ ? "warm cache"
                     : "cold cache", read.get().median(), imp.get().median(), ratio, ratio >= 0.5 ? "PASS" : "MISS"));
         }
+    }
+
+    /** Issue 6's numbers: parse + resolve and migration of the same files, seconds per 100k lines, their ratio. */
+    private static void appendMigration(StringBuilder sb, Report report) {
+        java.util.Optional<Result> parse = Targets.find(report.results(), Workload.MIG_PARSE.id(), Peer.EMBER);
+        java.util.Optional<Result> migrate = Targets.find(report.results(), Workload.MIG_MIGRATE.id(), Peer.EMBER);
+        if (parse.isEmpty() || migrate.isEmpty()) {
+            return;
+        }
+        double ratio = parse.get().median() / migrate.get().median();
+        sb.append(String.format(Locale.ROOT, "%nMigration (%s):%n  JavaParser parse + resolve %.1f s per 100k lines "
+                + "(%.0f lines/s), migrate (eager) %.1f s per 100k lines (%.0f lines/s): ratio %.2f (target <= 2.00: "
+                + "%s)%n", migrate.get().note(), 1e5 / parse.get().median(), parse.get().median(),
+                1e5 / migrate.get().median(), migrate.get().median(), ratio, ratio <= 2.0 ? "PASS" : "MISS"));
     }
 
     private static void appendMemory(StringBuilder sb, Report report) {

@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * The issue's workloads, one entry per table row. {@link #group()} is what {@code --only} selects
- * (W1 ... W7, {@code CK}, {@code mem}); a group may have several rows (W2 at two sizes, W7 at 0 and 2
+ * (W1 ... W7, {@code CK}, {@code MIG}, {@code mem}); a group may have several rows (W2 at two sizes, W7 at 0 and 2
  * workers, CK's raw read and import). Per-iteration times become the row's {@link #unit()}: times in us
  * or ms, rates as {@link #workPerIteration()} divided by the time (CK's suite reports seconds per MB, so
- * its work per "iteration" is 1 MB).
+ * its work per "iteration" is 1 MB; MIG's reports seconds per line).
  */
 public enum Workload {
     W1("W1", "W1", "us", 0, "a.add(b), 8x8 float32, no grad: time per op (1000 ops per iteration)"),
@@ -34,7 +34,11 @@ public enum Workload {
             + "with the tf1 name rules (every CRC32C checked, Dense kernels transposed, Conv kernels to OIHW)"),
     CK_READ_COLD("CK-read-cold", "CK", "MB/s", 1, "CK-read after dropping the files' pages from the page cache "
             + "(posix_fadvise DONTNEED through dd iflag=nocache)"),
-    CK_IMPORT_COLD("CK-import-cold", "CK", "MB/s", 1, "CK-import after dropping the files' pages from the page cache");
+    CK_IMPORT_COLD("CK-import-cold", "CK", "MB/s", 1, "CK-import after dropping the files' pages from the page cache"),
+    MIG_PARSE("MIG-parse", "MIG", "lines/s", 1, "JavaParser parse + symbol resolution (the Migrator's parser and solver "
+            + "setup) of ~100k lines of TF-Java programs: every method call, object creation and field access resolved"),
+    MIG_MIGRATE("MIG-migrate", "MIG", "lines/s", 1, "the same files migrated by the Migrator at the eager level (rules, "
+            + "re-parses, output tree and report written)");
 
     /** Images per W7 iteration: one pass over this many samples. */
     public static final int W7_IMAGES = 6400;
@@ -91,7 +95,8 @@ public enum Workload {
             case "ms": return seconds * 1e3;
             case "GFLOP/s": return workPerIteration() / seconds / 1e9;
             case "images/s":
-            case "MB/s": return workPerIteration() / seconds;
+            case "MB/s":
+            case "lines/s": return workPerIteration() / seconds;
             default: throw new IllegalStateException("unit " + unit);
         }
     }
@@ -106,7 +111,7 @@ public enum Workload {
         throw new IllegalArgumentException("unknown workload '" + id + "'");
     }
 
-    /** The groups in order: W1 ... W7, CK, mem. */
+    /** The groups in order: W1 ... W7, CK, MIG, mem. */
     public static List<String> groups() {
         Set<String> g = new LinkedHashSet<>();
         for (Workload w : values()) {
@@ -125,11 +130,12 @@ public enum Workload {
 
     /**
      * The groups {@code --only} names ({@code W1,W3}, case-insensitive; {@code W3mem} and {@code mem} both
-     * mean the memory check); {@code null} or empty selects every group except {@code mem}, which is long.
+     * mean the memory check); {@code null} or empty selects every group except {@code MIG} and {@code mem},
+     * which take many minutes each.
      */
     public static List<String> select(String only) {
         if (only == null || only.isBlank()) {
-            return groups().stream().filter(g -> !g.equals("mem")).toList();
+            return groups().stream().filter(g -> !g.equals("mem") && !g.equals("MIG")).toList();
         }
         List<String> out = new ArrayList<>();
         for (String raw : only.split(",")) {
@@ -138,8 +144,8 @@ public enum Workload {
                     ? "mem" : s.toUpperCase(java.util.Locale.ROOT);
             if (!groups().contains(g)) {
                 throw new IllegalArgumentException("--only: unknown workload '" + s + "'; known: "
-                        + String.join(", ", groups()) + " (CK = checkpoint import vs raw read, mem = the 10,000-step "
-                        + "W3 memory check)");
+                        + String.join(", ", groups()) + " (CK = checkpoint import vs raw read, MIG = migrating 100k lines "
+                        + "vs parsing them, mem = the 10,000-step W3 memory check)");
             }
             if (!out.contains(g)) {
                 out.add(g);

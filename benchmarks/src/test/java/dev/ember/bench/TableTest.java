@@ -81,4 +81,22 @@ class TableTest {
         assertThat(t).contains("W3 memory check").contains("  10000      41.0      10.0       0.0     390.0")
                 .contains("MISS: growth from step 1000 to 10000: heap +1.0 MB, nd4j +0.0 MB, RSS +90.0 MB");
     }
+
+    @Test
+    void migrationIsJudgedAgainstParseAndResolveOfTheSameFiles() {
+        List<Result> rows = List.of(
+                Result.ok(Workload.MIG_PARSE, Peer.EMBER, 2000, 2100, 3, null, "100061 lines"),
+                Result.ok(Workload.MIG_MIGRATE, Peer.EMBER, 800, 850, 3, null, "100061 lines, 1790 files"));
+        String t = Table.format(report(rows, List.of()));
+        // 2.5x the time per line: a miss, said as a time ratio (not as a percentage of the rate)
+        assertThat(t).contains("MISS 2.50x ember MIG-parse <=2.00x");
+        assertThat(t).contains("Migration (100061 lines, 1790 files):\n  JavaParser parse + resolve 50.0 s per 100k "
+                + "lines (2000 lines/s), migrate (eager) 125.0 s per 100k lines (800 lines/s): ratio 2.50 "
+                + "(target <= 2.00: MISS)");
+        List<Result> fast = List.of(rows.get(0), Result.ok(Workload.MIG_MIGRATE, Peer.EMBER, 1250, 1300, 3, null, ""));
+        assertThat(Table.format(report(fast, List.of()))).contains("PASS 1.60x ember MIG-parse <=2.00x")
+                .contains("ratio 1.60 (target <= 2.00: PASS)");
+        assertThat(Table.format(report(List.of(rows.get(1)), List.of()))).contains("? (no ember MIG-parse number)")
+                .doesNotContain("Migration (");
+    }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class WorkloadTest {
     @Test
-    void defaultSelectionIsW1ToW7AndCkWithoutTheLongMemoryCheck() {
+    void defaultSelectionIsW1ToW7CkAndMigWithoutTheLongMemoryCheck() {
         assertThat(Workload.select(null)).containsExactly("W1", "W2", "W3", "W4", "W5", "W6", "W7", "CK");
     }
 
@@ -21,7 +21,7 @@ class WorkloadTest {
     @Test
     void unknownWorkloadNamesTheKnownOnes() {
         assertThatThrownBy(() -> Workload.select("W8")).hasMessageContaining("unknown workload 'W8'")
-                .hasMessageContaining("W1, W2, W3, W4, W5, W6, W7, CK, mem");
+                .hasMessageContaining("W1, W2, W3, W4, W5, W6, W7, CK, MIG, mem");
     }
 
     @Test
