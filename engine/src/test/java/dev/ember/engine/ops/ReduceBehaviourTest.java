@@ -20,6 +20,23 @@ class ReduceBehaviourTest {
     }
 
     @Test
+    void longFloat32SumsAndMeansStayWithinFloat32RoundingAsPyTorchs() {
+        // libnd4j accumulates float32 in float32: this mean used to come out 16.12 (PyTorch: 17.0).
+        Tensor t = Tensor.full(17, 1L << 24);
+        assertThat(t.mean().item()).isEqualTo(17.0);
+        assertThat(t.sum().item()).isEqualTo(17.0 * (1L << 24));
+        assertThat(t.mean().dtype()).isEqualTo(DType.FLOAT32);
+        Tensor r = Tensor.rand(4, 1 << 20);
+        float[] got = r.mean(1).toFloatArray();
+        double[] ref = r.to(DType.FLOAT64).mean(1).toDoubleArray();
+        for (int i = 0; i < got.length; i++) {
+            assertThat((double) got[i]).isCloseTo(ref[i], within(1e-7));
+        }
+        // keepdim and a dim list take the same path
+        assertThat(t.reshape(1 << 12, 1 << 12).sum(new int[] {0, 1}, true).item()).isEqualTo(17.0 * (1L << 24));
+    }
+
+    @Test
     void maxAndMinOfAllElementsSplitTheGradientAmongTies() {
         Tensor x = leaf(new double[] {1, 1, 0.5}, 3);
         x.max().backward();

@@ -32,8 +32,8 @@ final class Nd4jReduction implements ReductionKernels {
         }
         INDArray r;
         switch (op) {
-            case SUM: r = x.sum(false, all); break;
-            case MEAN: r = x.mean(false, all); break;
+            case SUM: r = wide(x, outShape).sum(false, all); break;
+            case MEAN: r = wide(x, outShape).mean(false, all); break;
             case PROD: r = x.prod(false, all); break;
             case MAX: r = propagateNaN(x, x.max(false, all), all); break;
             case MIN: r = propagateNaN(x, x.min(false, all), all); break;
@@ -44,6 +44,25 @@ final class Nd4jReduction implements ReductionKernels {
             r = r.castTo(x.dataType());
         }
         return Nd4jArray.wrap(r.reshape('c', outShape));
+    }
+
+    /** Elements per result from which float32 sums and means accumulate in float64. */
+    static final long WIDE_FROM = 1024;
+
+    /**
+     * {@code x} in float64 when it is float32 and each result sums at least {@link #WIDE_FROM} elements:
+     * libnd4j accumulates float32 reductions in float32, which drifts on long sums (the mean of 2^24
+     * copies of 17f came out 16.12), while PyTorch's cascade sum stays within float32 rounding.
+     */
+    private static INDArray wide(INDArray x, long[] outShape) {
+        long outLength = 1;
+        for (long d : outShape) {
+            outLength *= d;
+        }
+        if (x.dataType() != DataType.FLOAT || x.length() / Math.max(1, outLength) < WIDE_FROM) {
+            return x;
+        }
+        return x.castTo(DataType.DOUBLE);
     }
 
     /** Identity of {@code op} for reductions over zero elements; max/min/argmax have none. */
