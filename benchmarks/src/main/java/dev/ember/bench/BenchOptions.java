@@ -16,7 +16,7 @@ public record BenchOptions(List<String> groups, List<Peer> peers, Settings setti
     /** The help text of {@code ember bench}. */
     public static String usage() {
         return "usage: ember bench [--only W1,W3] [--backends ember,tf-graph] [--iters N] "
-            + "[--warmup N] [--json out.json]\n\n"
+            + "[--warmup N] [--json out.json] [--profile]\n\n"
             + "Runs the benchmark workloads (fp32, 2 threads) on the engine, TF-Java graph and eager mode, libtorch\n"
             + "and raw ND4J, each backend in its own JVM, and prints one table with ratios and targets.\n\n"
             + "  --only LIST      workloads: W1 ... W7, CK (a ~1.1 GB TF checkpoint imported vs read raw; written\n"
@@ -26,7 +26,9 @@ public record BenchOptions(List<String> groups, List<Peer> peers, Settings setti
             + "  --backends LIST  backends: ember, tf-graph, tf-eager, libtorch, nd4j-raw (default: all)\n"
             + "  --iters N        timed iterations per workload (default " + Settings.DEFAULT_ITERS + ")\n"
             + "  --warmup N       untimed iterations first (default " + Settings.DEFAULT_WARMUP + ")\n"
-            + "  --json FILE      also write the results as JSON (atomically)\n";
+            + "  --json FILE      also write the results as JSON (atomically)\n"
+            + "  --profile        instead: W4's and W6's kernels one by one on the engine and on TF graph mode,\n"
+            + "                   weighted by calls per step (README 'Where W4/W6 time goes'); honours --iters, --warmup\n";
     }
 
     /** Parses the values of the options (each may be null for its default). */

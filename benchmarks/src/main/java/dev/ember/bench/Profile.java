@@ -284,7 +284,7 @@ public final class Profile {
     }
 
     /** Parent: forks the engine child and the TF child, prints the table to {@code out}. */
-    static int run(Settings s, PrintStream out, PrintStream err) {
+    public static int run(Settings s, PrintStream out, PrintStream err) {
         List<Spec> specs = specs();
         Map<String, Times> times = new LinkedHashMap<>();
         for (Peer p : List.of(Peer.EMBER, Peer.TF_GRAPH)) {

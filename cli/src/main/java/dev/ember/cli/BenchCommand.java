@@ -28,9 +28,24 @@ final class BenchCommand implements Command {
     }
 
     @Override
+    public Set<String> switches() {
+        return Set.of("profile");
+    }
+
+    @Override
     public int run(Args args, PrintStream out, PrintStream err) {
         if (!args.positionals().isEmpty()) {
             throw new Args.UsageException("unexpected argument '" + args.positionals().get(0) + "'");
+        }
+        if (args.has("profile")) {
+            dev.ember.bench.Settings s;
+            try {
+                s = new dev.ember.bench.Settings(args.getInt("warmup", dev.ember.bench.Settings.DEFAULT_WARMUP),
+                        args.getInt("iters", dev.ember.bench.Settings.DEFAULT_ITERS));
+            } catch (IllegalArgumentException e) {
+                throw new Args.UsageException(e.getMessage());
+            }
+            return dev.ember.bench.Profile.run(s, out, err);
         }
         BenchOptions o;
         try {
