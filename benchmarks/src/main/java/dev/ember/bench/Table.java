@@ -19,7 +19,7 @@ public final class Table {
 
     public static String format(Report report) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Ember benchmarks: fp32, 2 threads, %d warm-up + %d timed iterations, "
+        sb.append(String.format(Locale.ROOT, "Ember benchmarks: fp32, 2 threads, >= %d warm-up (and >= 2 s) + %d timed iterations, "
                 + "each backend in its own JVM%n", report.settings().warmup(), report.settings().iters()));
         sb.append("machine: ").append(report.machine().get("cpu")).append(", ").append(report.machine().get("cores"))
                 .append(" cores, load average ").append(report.machine().get("loadAverageAtStart")).append(" at start, ")
