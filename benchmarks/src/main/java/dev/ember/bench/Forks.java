@@ -193,6 +193,10 @@ final class Forks {
         if (ext != null && peer != Peer.LIBTORCH) {
             cmd.add("-Dorg.bytedeco.javacpp.platform.extension=" + ext);
         }
+        String warmup = System.getProperty("ember.bench.warmupSeconds");   // Timer's untimed-time floor
+        if (warmup != null) {
+            cmd.add("-Dember.bench.warmupSeconds=" + warmup);
+        }
         String ckptDir = System.getProperty("ember.bench.ckptDir");   // CK's checkpoint folder (EmberCheckpoint)
         if (ckptDir != null) {
             cmd.add("-Dember.bench.ckptDir=" + ckptDir);
