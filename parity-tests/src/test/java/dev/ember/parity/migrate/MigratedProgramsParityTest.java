@@ -6,14 +6,11 @@ import dev.ember.migrate.Level;
 import dev.ember.migrate.MigrateOptions;
 import dev.ember.migrate.Migrator;
 import dev.ember.migrate.report.Report;
+import dev.ember.parity.MigratedProject;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +21,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -148,53 +143,20 @@ class MigratedProgramsParityTest {
         return new Migrator(MigrateOptions.of(in, out).withLevel(Level.EAGER).withParityTests(true), null, p -> { }).run();
     }
 
-    /** javac over every .java file of the output, against this test's classpath. */
-    static Path compile(Path out, Path classes) throws IOException {
-        List<String> sources;
-        try (Stream<Path> s = Files.walk(out)) {
-            sources = s.filter(f -> f.toString().endsWith(".java")).map(Path::toString).sorted().toList();
-        }
-        Files.createDirectories(classes);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-                System.getProperty("java.class.path"), "-proc:none", "-nowarn", "-encoding", "UTF-8"));
-        args.addAll(sources);
-        StringWriter errors = new StringWriter();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = javac.run(null, null, err, args.toArray(new String[0]));
-        errors.write(err.toString(StandardCharsets.UTF_8));
-        assertThat(rc).as("the migrated output and its parity tests compile:%n%s", errors).isZero();
+    /** javac over every .java file of the output, against this test's classpath ({@link MigratedProject#compile}). */
+    static Path compile(Path out, Path classes) {
+        MigratedProject.compile(List.of(out), classes, System.getProperty("java.class.path"));
         return classes;
     }
 
-    /** Runs every {@code @Test} method of the generated {@code *ParityTest} classes; returns Class.method of each. */
-    static List<String> runParityTests(ClassLoader loader, Path out) throws Exception {
-        List<Path> tests;
-        Path root = out.resolve("src/test/java");
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            tests = s.filter(f -> f.getFileName().toString().endsWith("ParityTest.java")).sorted().toList();
-        }
+    /** Runs the generated {@code *ParityTest} methods ({@link MigratedProject#runParityTests}); Class.method of each, failing on the first failure. */
+    static List<String> runParityTests(ClassLoader loader, Path out) {
         List<String> ran = new ArrayList<>();
-        for (Path t : tests) {
-            String name = root.relativize(t).toString().replace(File.separatorChar, '.').replaceAll("\\.java$", "");
-            Class<?> c = Class.forName(name, true, loader);
-            Constructor<?> ctor = c.getDeclaredConstructor();
-            ctor.setAccessible(true);
-            for (Method m : c.getDeclaredMethods()) {
-                if (!m.isAnnotationPresent(Test.class)) {
-                    continue;
-                }
-                m.setAccessible(true);
-                try {
-                    m.invoke(ctor.newInstance());
-                } catch (InvocationTargetException e) {
-                    throw new AssertionError(c.getSimpleName() + "." + m.getName() + " failed: " + e.getCause(), e.getCause());
-                }
-                ran.add(c.getSimpleName() + "." + m.getName());
+        for (MigratedProject.TestOutcome o : MigratedProject.runParityTests(loader, out)) {
+            if (!o.passed()) {
+                throw new AssertionError(o.name() + " failed: " + o.failure(), o.failure());
             }
+            ran.add(o.name());
         }
         return ran;
     }
