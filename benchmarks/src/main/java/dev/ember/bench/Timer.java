@@ -25,10 +25,14 @@ public final class Timer {
 
     /** Times {@code step}; each iteration counts as {@code opsPerIteration} ops (seconds are per op). */
     public static Measurement time(Settings s, int opsPerIteration, Step step) throws Exception {
+        return time(s, opsPerIteration, step, WARMUP_SECONDS);
+    }
+
+    static Measurement time(Settings s, int opsPerIteration, Step step, double warmupSeconds) throws Exception {
         double[] checks = new double[CHECKS];
         int calls = 0;
         long start = System.nanoTime();
-        for (int i = 0; i < s.warmup() || (i < MAX_WARMUP && (System.nanoTime() - start) / 1e9 < WARMUP_SECONDS);
+        for (int i = 0; i < s.warmup() || (i < MAX_WARMUP && (System.nanoTime() - start) / 1e9 < warmupSeconds);
                 i++, calls++) {
             double v = step.run();
             if (calls < CHECKS) {

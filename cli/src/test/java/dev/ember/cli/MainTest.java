@@ -66,6 +66,8 @@ class MainTest {
 
     @Test
     void benchRefusesZeroIterations() {
+        assertThat(run("bench", "--profile", "--iters", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("iters must be >= 1, got 0");
         assertThat(run("bench", "--iters", "0")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("iters must be >= 1");
     }
